@@ -1,0 +1,82 @@
+// AppApi: the whole seam between the window and its host (Electron IPC, the browser host's WebSocket, or a mock).
+
+import type { DatasetInfo } from './dataset.js';
+import type { ExportRequest, ExportStatus } from './export-request.js';
+import type { AdmissionEstimate, MemorySample } from './memory.js';
+import type { RowWindow } from './row-window.js';
+
+export type Unsubscribe = () => void;
+
+/** A file the user dropped or picked; structurally a DOM `File`, so adapters can stream or resolve it. */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+export interface LoadOptions {
+  /** A NumPy dtype spec that overrides inference, e.g. `chr:S10,pos:i4`. */
+  readonly dtype?: string;
+}
+
+/** What the host can do beyond the common calls. */
+export interface HostCapabilities {
+  readonly kind: 'electron' | 'browser' | 'mock';
+  /** Native open/save dialogs exist (Electron). */
+  readonly nativeDialogs: boolean;
+  /** Paths typed by the user refer to the host's filesystem (browser host, Electron). */
+  readonly hostPaths: boolean;
+  readonly version: string;
+}
+
+/**
+ * Every call the renderer may make. Channel names on every transport are these keys,
+ * so renaming a member makes the compiler point at every adapter.
+ */
+export interface AppApi {
+  /** What this host supports. */
+  capabilities(): Promise<HostCapabilities>;
+  /** Opens files already on the host's filesystem; resolves with the new dataset ids (loads continue in the background). */
+  openPaths(paths: readonly string[], options?: LoadOptions): Promise<string[]>;
+  /** Opens files the user dropped into the window (Electron resolves their paths; the browser host streams them). */
+  openDropped(files: readonly DroppedFile[], options?: LoadOptions): Promise<string[]>;
+  /** Shows the native Open dialog where there is one and opens what was chosen; [] when cancelled or unavailable. */
+  pickAndOpen(options?: LoadOptions): Promise<string[]>;
+  /** Estimates the store bytes the given paths will take against free shared memory. */
+  estimate(paths: readonly string[]): Promise<AdmissionEstimate>;
+  /** The current dataset list. */
+  listDatasets(): Promise<DatasetInfo[]>;
+  /** Called with the whole list whenever any dataset changes (state, progress, rows). */
+  onDatasets(listener: (datasets: DatasetInfo[]) => void): Unsubscribe;
+  /** Reads rows [firstRow, firstRow + rowCount) of the named columns (all when omitted), never past the watermark. */
+  readWindow(datasetId: string, firstRow: number, rowCount: number, columns?: readonly string[]): Promise<RowWindow>;
+  /** Stops a running load and frees its segments. */
+  cancel(datasetId: string): Promise<void>;
+  /** Closes a dataset; its segments go once no reader holds them. */
+  close(datasetId: string): Promise<void>;
+  /** Called about once a second with the memory picture. */
+  onMemory(listener: (sample: MemorySample) => void): Unsubscribe;
+  /** Shows the native Save dialog where there is one; null when cancelled or unavailable. */
+  pickSavePath(suggestedName: string): Promise<string | null>;
+  /** Starts an HDF5 export; resolves with its job id. */
+  exportHdf5(request: ExportRequest): Promise<string>;
+  /** Called with every export's status as it changes. */
+  onExport(listener: (status: ExportStatus) => void): Unsubscribe;
+  cancelExport(jobId: string): Promise<void>;
+}
+
+/** The request/response members of AppApi (the ones a transport forwards as calls). */
+export type AppApiCall = Exclude<keyof AppApi, 'onDatasets' | 'onMemory' | 'onExport' | 'openDropped'>;
+
+/** The event members of AppApi and the payload each carries. */
+export interface AppApiEvents {
+  datasets: DatasetInfo[];
+  memory: MemorySample;
+  export: ExportStatus;
+}
+
+/**
+ * The part of AppApi a host implements once over the store and the worker pool
+ * (core's AppService); each host adapter adds the members that depend on it
+ * (dialogs, how dropped files arrive, capabilities).
+ */
+export type HostService = Omit<AppApi, 'capabilities' | 'openDropped' | 'pickAndOpen' | 'pickSavePath'>;

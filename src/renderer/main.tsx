@@ -1,0 +1,2 @@
+// Renderer entry (placeholder until the window lands).
+document.getElementById('root')!.textContent = 'Arrayport';

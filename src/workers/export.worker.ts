@@ -1,0 +1,2 @@
+// Export worker process entry (placeholder until the pool lands).
+export {};

@@ -1,0 +1,2 @@
+// Loader worker process entry (placeholder until the pool lands).
+export {};

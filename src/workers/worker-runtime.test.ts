@@ -1,0 +1,68 @@
+// The worker pool over real forked processes: results, progress, errors, cancel by kill, crashes and queueing.
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CancelledError, LoadError } from '../core/load-error.js';
+import { forkSpawner } from '../core/pool/fork-spawner.js';
+import { WorkerGoneError, WorkerPool } from '../core/pool/worker-pool.js';
+import type { probeApi } from './test-support/probe.worker.js';
+
+const probePath = fileURLToPath(new URL('./test-support/probe.worker.ts', import.meta.url));
+const entry = { path: probePath, execArgv: ['--import', 'tsx'] };
+const spawner = forkSpawner({ loader: entry, export: entry });
+let pool: WorkerPool<typeof probeApi> | undefined;
+const makePool = (size: number): WorkerPool<typeof probeApi> => (pool = new WorkerPool<typeof probeApi>(spawner, 'loader', size));
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+afterEach(() => pool?.dispose());
+
+describe('WorkerPool', () => {
+  it('runs a job in another process and relays progress', async () => {
+    const steps: number[] = [];
+    const r = await makePool(1).run('echo', { value: 21 }, { label: 'a', onProgress: (p) => steps.push(p.step) });
+    expect(r.value).toBe(42);
+    expect(r.pid).not.toBe(process.pid);
+    expect(steps).toEqual([1, 2, 3]);
+  });
+
+  it('turns a worker LoadError into a LoadError with file, line and column', async () => {
+    const err = await makePool(1).run('fail', { line: 7 }, { label: 'a' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LoadError);
+    expect((err as LoadError).message).toBe("x.txt:7:3: bad value: 'zzz'");
+  });
+
+  it('cancels by killing the process, then serves the next job from a fresh one', async () => {
+    const p = makePool(1);
+    const ac = new AbortController();
+    let pid = 0;
+    const hung = p.run('hang', {}, { label: 'h', signal: ac.signal, onProgress: (x) => ((pid = x.pid), ac.abort()) });
+    await expect(hung).rejects.toBeInstanceOf(CancelledError);
+    await expect.poll(() => alive(pid)).toBe(false);
+    const r = await p.run('echo', { value: 1 }, { label: 'b' });
+    expect(r.pid).not.toBe(pid);
+  });
+
+  it('reports a killed worker as gone and keeps serving other jobs', async () => {
+    const p = makePool(2);
+    const hung = p.run('hang', {}, { label: 'h', onProgress: (x) => process.kill(x.pid, 'SIGKILL') });
+    const other = p.run('echo', { value: 5 }, { label: 'o' });
+    const err = await hung.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkerGoneError);
+    expect((err as Error).message).toMatch(/killed/);
+    expect((await other).value).toBe(10);
+    expect((await p.run('echo', { value: 2 }, { label: 'n' })).value).toBe(4);
+  });
+
+  it('queues jobs beyond its size and runs them all', async () => {
+    const p = makePool(2);
+    const results = await Promise.all([1, 2, 3, 4, 5].map((v) => p.run('echo', { value: v }, { label: `j${v}` })));
+    expect(results.map((r) => r.value)).toEqual([2, 4, 6, 8, 10]);
+    expect(new Set(results.map((r) => r.pid)).size).toBeLessThanOrEqual(2);
+  });
+});

@@ -13,6 +13,11 @@ export type ColumnStorage =
       readonly kind: 'plain';
       /** File name of the column, e.g. 'pos.npy' (a generation suffix like 'pos.g1.npy' after a rewrite). */
       readonly file: string;
+      /**
+       * The file's element dtype. Equal to the column's dtype except for a string column while
+       * loading, whose file may be wider (values NUL-padded) until finish() compacts it.
+       */
+      readonly dtype: string;
     }
   | {
       readonly kind: 'dictionary';
@@ -21,6 +26,8 @@ export type ColumnStorage =
       readonly codesDtype: string;
       /** Dictionary values as a '|S<n>' npy (n = the logical width); code k is row k of it. */
       readonly valuesFile: string;
+      /** The values file's dtype ('|S<n>'). */
+      readonly valuesDtype: string;
       /** Number of dictionary entries committed. */
       readonly valueCount: number;
     };

@@ -22,3 +22,11 @@ describe('float formatting', () => {
     expect(Number(formatFloat64(0.1 + 0.2))).toBe(0.1 + 0.2);
   });
 });
+
+describe('integral floats', () => {
+  it('keep a trailing .0 as NumPy prints them', () => {
+    expect(formatFloat64(25)).toBe('25.0');
+    expect(formatFloat32(100)).toBe('100.0');
+    expect(formatFloat64(1e21)).toBe('1e+21');
+  });
+});

@@ -5,7 +5,7 @@ export function formatFloat32(v: number): string {
   if (!Number.isFinite(v)) return formatSpecial(v);
   for (let p = 1; p <= 9; p++) {
     const s = v.toPrecision(p);
-    if (Math.fround(Number(s)) === v) return Object.is(v, -0) ? '-0.0' : String(Number(s));
+    if (Math.fround(Number(s)) === v) return withPoint(Number(s), v);
   }
   return String(v);
 }
@@ -13,8 +13,14 @@ export function formatFloat32(v: number): string {
 /** float64: JavaScript's shortest round-trip form is the same digits as Python's repr. */
 export function formatFloat64(v: number): string {
   if (!Number.isFinite(v)) return formatSpecial(v);
+  return withPoint(v, v);
+}
+
+/** NumPy prints integral floats with a trailing '.0' (25.0), which tells them apart from integer columns. */
+function withPoint(shortest: number, v: number): string {
   if (Object.is(v, -0)) return '-0.0';
-  return String(v);
+  const s = String(shortest);
+  return Number.isInteger(shortest) && Math.abs(shortest) < 1e16 ? `${s}.0` : s;
 }
 
 function formatSpecial(v: number): string {

@@ -30,6 +30,8 @@ interface Slot {
   label: string;
   busy: boolean;
   dead: boolean;
+  /** Killed on purpose: its job ends as cancelled, not as a crash. */
+  cancelled: boolean;
   job?: { id: number; resolve(v: unknown): void; reject(e: Error): void; onProgress?: (p: unknown) => void };
 }
 
@@ -109,7 +111,7 @@ export class WorkerPool<Api extends WorkerApi> {
 
   private spawnSlot(): Slot {
     const proc = this.spawner.spawn(this.kind, 'idle');
-    const slot: Slot = { proc, label: 'idle', busy: false, dead: false };
+    const slot: Slot = { proc, label: 'idle', busy: false, dead: false, cancelled: false };
     proc.onMessage((m) => {
       if (!isWorkerReply(m) || m.type === 'ready' || !slot.job || m.jobId !== slot.job.id) return;
       if (m.type === 'progress') slot.job.onProgress?.(m.progress);
@@ -119,7 +121,7 @@ export class WorkerPool<Api extends WorkerApi> {
     proc.onExit((exit) => {
       slot.dead = true;
       if (!slot.busy) this.slots.splice(this.slots.indexOf(slot), 1);
-      slot.job?.reject(new WorkerGoneError(this.kind, exit));
+      slot.job?.reject(slot.cancelled ? new CancelledError() : new WorkerGoneError(this.kind, exit));
     });
     this.slots.push(slot);
     return slot;
@@ -129,10 +131,10 @@ export class WorkerPool<Api extends WorkerApi> {
     return new Promise((resolve, reject) => {
       const id = this.nextJobId++;
       const onAbort = (): void => {
-        // Killing is the only cancel that is immediate whatever the worker is doing; the pool replaces the process lazily.
-        slot.dead = true;
+        // Killing is the only cancel that is immediate whatever the worker is doing. The job settles when
+        // the process has exited, so nothing of it still writes when the caller removes its files.
+        slot.cancelled = true;
         slot.proc.kill();
-        reject(new CancelledError());
       };
       const settle = <T>(f: (v: T) => void) => (v: T): void => {
         options.signal?.removeEventListener('abort', onAbort);

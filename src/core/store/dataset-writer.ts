@@ -125,7 +125,8 @@ export class DatasetWriter implements TableSink {
   /** Records what the loader learned about its input (the detected dialect, the real byte count). */
   setSource(patch: SourcePatch): void {
     this.manifest = { ...this.manifest, source: { ...this.manifest.source, ...patch } };
-    if (!this.done) this.publish();
+    // A ready dataset may still learn about its source (the loader reports its dialect after finishing).
+    if (!this.done || this.manifest.state === 'ready') this.publish();
   }
 
   setDialect(dialect: TextDialect): void {

@@ -1,0 +1,91 @@
+// Runs HDF5 exports in the export pool, holding store leases so no dataset is removed while it is being read.
+
+import { performance } from 'node:perf_hooks';
+import type { ExportRequest, ExportStatus } from '../shared/export-request.js';
+import { datasetBaseName, type ExportApi } from './export-job.js';
+import { removeStalePartials } from './hdf5/h5-partial.js';
+import { Listeners } from './listeners.js';
+import { CancelledError } from './load-error.js';
+import type { WorkerPool } from './pool/worker-pool.js';
+import type { Lease, SegmentStore } from './store/segment-store.js';
+
+interface Job {
+  status: ExportStatus;
+  readonly controller: AbortController;
+}
+
+export class ExportTracker {
+  readonly statuses = new Listeners<ExportStatus>();
+  private readonly jobs = new Map<string, Job>();
+  private counter = 0;
+
+  constructor(private readonly store: SegmentStore, private readonly pool: WorkerPool<ExportApi>) {}
+
+  /** Starts an export and resolves with its job id at once; progress and the outcome arrive as statuses. */
+  start(req: ExportRequest): string {
+    if (req.datasetIds.length === 0) throw new Error('choose at least one dataset to export');
+    for (const j of this.jobs.values())
+      if (j.status.state === 'running' && j.status.destination === req.destination) throw new Error(`an export to ${req.destination} is already running`);
+    const leases: Lease[] = [];
+    try {
+      const datasets = req.datasetIds.map((id) => {
+        const manifest = this.store.refresh(id);
+        if (!manifest) throw new Error(`dataset ${id} is not open`);
+        if (manifest.state !== 'ready') throw new Error(`${manifest.name} is ${manifest.state}; only loaded datasets can be exported`);
+        leases.push(this.store.lease(id));
+        return { dir: this.store.placement(id)!.dir, manifest };
+      });
+      const jobId = `e${++this.counter}`;
+      const job: Job = {
+        controller: new AbortController(),
+        status: { jobId, state: 'running', destination: req.destination, bytesWritten: 0, bytesTotal: 0, rate: 0, elapsedSeconds: 0 },
+      };
+      this.jobs.set(jobId, job);
+      void this.run(job, { ...req, datasets }, leases, datasets.map((d) => datasetBaseName(d.manifest.name)).join(', '));
+      return jobId;
+    } catch (e) {
+      leases.forEach((l) => l.release());
+      throw e;
+    }
+  }
+
+  cancel(jobId: string): void {
+    this.jobs.get(jobId)?.controller.abort();
+  }
+
+  get(jobId: string): ExportStatus | undefined {
+    return this.jobs.get(jobId)?.status;
+  }
+
+  private async run(job: Job, req: ExportRequest & { datasets: Parameters<ExportApi['export']>[0]['datasets'] }, leases: Lease[], label: string): Promise<void> {
+    const started = performance.now();
+    const elapsed = (): number => (performance.now() - started) / 1000;
+    const update = (patch: Partial<ExportStatus>): void => {
+      job.status = { ...job.status, ...patch, elapsedSeconds: elapsed() };
+      this.statuses.emit(job.status);
+    };
+    this.statuses.emit(job.status);
+    try {
+      const result = await this.pool.run(
+        'export',
+        { datasets: req.datasets, destination: req.destination, layout: req.layout, compression: req.compression, ...(req.chunkRows ? { chunkRows: req.chunkRows } : {}) },
+        {
+          label,
+          signal: job.controller.signal,
+          onProgress: (p) => {
+            const rate = p.bytesWritten / Math.max(elapsed(), 1e-3);
+            update({ bytesWritten: p.bytesWritten, bytesTotal: p.bytesTotal, rate, ...(rate > 0 ? { etaSeconds: (p.bytesTotal - p.bytesWritten) / rate } : {}) });
+          },
+        },
+      );
+      update({ state: 'done', bytesWritten: job.status.bytesTotal, fileBytes: result.fileBytes, etaSeconds: 0 });
+    } catch (e) {
+      // A killed worker cannot remove its temporary file; the destination itself was never touched.
+      removeStalePartials(req.destination);
+      if (e instanceof CancelledError) update({ state: 'cancelled' });
+      else update({ state: 'failed', error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      leases.forEach((l) => l.release());
+    }
+  }
+}

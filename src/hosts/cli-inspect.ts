@@ -1,0 +1,93 @@
+// `arrayport inspect FILE`: format and dialect, each column's dtype and why, the row count and the first rows.
+
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { TextDialect } from '../shared/dataset.js';
+import { formatValue } from '../shared/format-value.js';
+import type { RowWindow } from '../shared/row-window.js';
+import { runLoadJob } from '../core/load-job.js';
+import { readWindow, toRowWindow } from '../core/store/dataset-reader.js';
+import { SegmentStore } from '../core/store/segment-store.js';
+import { CliUsageError, formatBytes, groupDigits } from './cli-output.js';
+import { disposeOnExit } from './store-lifetime.js';
+
+export async function runInspect(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { dtype: { type: 'string' }, rows: { type: 'string', default: '10' }, json: { type: 'boolean', default: false } },
+  });
+  if (positionals.length !== 1) throw new CliUsageError('inspect takes exactly one FILE');
+  const headRows = Number(values.rows);
+  if (!Number.isInteger(headRows) || headRows < 0) throw new CliUsageError(`--rows must be a whole number, got '${values.rows}'`);
+  const file = positionals[0]!;
+
+  const store = SegmentStore.open();
+  const release = disposeOnExit(store);
+  try {
+    const path = resolve(file);
+    const { statSync } = await import('node:fs');
+    const bytes = statSync(path).size;
+    const { id, dir } = store.createDataset({ name: file, sourcePath: path, sourceBytes: bytes, format: 'text', estimatedBytes: bytes });
+    // The user's spelling of the path goes into messages, so errors read `arrayport: data.txt:7:12: …`.
+    const result = await runLoadJob({ path: file, datasetDir: dir, ...(values.dtype ? { dtype: values.dtype } : {}) }, () => {});
+    const manifest = store.refresh(id)!;
+    const reader = store.openReader(id);
+    const head = toRowWindow(id, readWindow(reader, 0, headRows));
+    reader.close();
+    const columns = manifest.columns.map((c) => ({ name: c.name, dtype: c.dtype, reason: c.reason }));
+    if (values.json) {
+      const out = { file, format: 'text', dialect: result.dialect, bytes, rows: result.rows, columns, head: headAsJson(head) };
+      process.stdout.write(`${JSON.stringify(out)}\n`);
+    } else {
+      process.stdout.write(describe(file, bytes, result.dialect, result.rows, columns, head));
+    }
+    return 0;
+  } finally {
+    await store.dispose();
+    release();
+  }
+}
+
+/** Rows as arrays; NaN becomes null and ±inf the strings 'inf'/'-inf' (JSON has no literal for them); int64 beyond 2^53 stays a string. */
+function headAsJson(w: RowWindow): unknown[][] {
+  return Array.from({ length: w.rowCount }, (_, r) =>
+    w.columns.map((c) => {
+      const v = c.data.values[r];
+      if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? null : v > 0 ? 'inf' : '-inf';
+      return v;
+    }),
+  );
+}
+
+function describeDialect(d: TextDialect): string {
+  const delimiter = { whitespace: 'whitespace-separated', ',': 'comma-separated', '\t': 'tab-separated', ';': 'semicolon-separated' }[d.delimiter];
+  return [
+    delimiter,
+    d.header ? 'header row' : 'no header',
+    d.lineEnding,
+    ...(d.compression === 'gzip' ? ['gzip'] : []),
+    ...(d.bom ? ['UTF-8 BOM'] : []),
+    `${d.skippedLines} line${d.skippedLines === 1 ? '' : 's'} skipped before data`,
+  ].join(' · ');
+}
+
+function table(rows: string[][], indent = '  '): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]!.length))) ?? [];
+  return rows.map((r) => indent + r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+function describe(file: string, bytes: number, dialect: TextDialect, rows: number, columns: { name: string; dtype: string; reason: string }[], head: RowWindow): string {
+  const parts = [
+    `${file}  (${formatBytes(bytes)})\n`,
+    `format   text: ${describeDialect(dialect)}\n`,
+    `rows     ${groupDigits(rows)}\n`,
+    `columns  ${columns.length}\n`,
+    table([['name', 'dtype', 'why'], ...columns.map((c) => [c.name, c.dtype, c.reason])]),
+  ];
+  if (head.rowCount > 0) {
+    const cells = Array.from({ length: head.rowCount }, (_, r) => head.columns.map((c) => formatValue(c.data.values[r] ?? null, c.dtype)));
+    parts.push(`first ${groupDigits(head.rowCount)} row${head.rowCount === 1 ? '' : 's'}\n`, table([head.columns.map((c) => c.name), ...cells]));
+  }
+  return parts.join('');
+}

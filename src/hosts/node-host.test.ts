@@ -1,0 +1,84 @@
+// The Node host stack end to end: AppService over forked loader processes, the segment store and row windows.
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppService } from '../core/app-service.js';
+import { forkSpawner } from '../core/pool/fork-spawner.js';
+import { SegmentStore } from '../core/store/segment-store.js';
+import { seedLines, writeSeedFile } from '../../scripts/seed-data.js';
+import { nodeWorkerEntries } from './worker-entries.js';
+
+const ROWS = 200_000;
+let dir: string;
+let service: AppService;
+let store: SegmentStore;
+const prefix = `arrayport-test-host-${process.pid}`;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'arrayport-host-'));
+  await writeSeedFile(join(dir, 'a.tsv'), ROWS, 1);
+  await writeSeedFile(join(dir, 'b.tsv'), ROWS, 2);
+  writeFileSync(join(dir, 'bad.tsv'), 'chr1\t10\t1.5\t1\t2\nchr1\t11\tabc\t1\t2\t9\n');
+  store = SegmentStore.open({ prefix });
+  service = new AppService({ spawner: forkSpawner(nodeWorkerEntries()), store, loaderProcesses: 2 });
+});
+
+afterAll(async () => {
+  await service.dispose();
+  rmSync(dir, { recursive: true, force: true });
+  expect(readdirSync('/dev/shm').filter((f) => f.startsWith(prefix))).toEqual([]);
+});
+
+const lines = (seed: number): string[][] => [...seedLines(ROWS, seed)].map((l) => l.split('\t'));
+
+describe('Node host', () => {
+  it('loads two files in parallel, one bad file fails alone, windows match the text', async () => {
+    const ids = await service.openPaths([join(dir, 'a.tsv'), join(dir, 'b.tsv'), join(dir, 'bad.tsv')]);
+    const done = await service.idle(ids);
+    expect(done.map((d) => d.state)).toEqual(['ready', 'ready', 'failed']);
+    expect(done[2]!.error).toMatchObject({ line: 2, file: join(dir, 'bad.tsv') });
+    expect(done[2]!.storeBytes).toBe(0);
+    for (const [i, seed] of [[0, 1], [1, 2]] as const) {
+      const info = done[i]!;
+      expect(info.rows).toBe(ROWS);
+      expect(info.columns.map((c) => c.dtype)).toEqual(['|S5', '<i4', '<f8', '<i4', '<i4']);
+      const truth = lines(seed);
+      for (const first of [0, ROWS - 3]) {
+        const w = await service.readWindow(info.id, first, 3);
+        for (let r = 0; r < w.rowCount; r++) {
+          const t = truth[first + r]!;
+          expect(w.columns[0]!.data.values[r]).toBe(t[0]);
+          expect(w.columns[1]!.data.values[r]).toBe(Number(t[1]));
+          expect(w.columns[2]!.data.values[r]).toBe(Number(t[2]));
+        }
+      }
+    }
+  });
+
+  it('frees the store bytes when datasets close', async () => {
+    const before = (await service.listDatasets()).filter((d) => d.state === 'ready');
+    expect(store.storeBytes()).toBeGreaterThan(ROWS * 4 * 4);
+    for (const d of await service.listDatasets()) await service.close(d.id);
+    expect(before.length).toBe(2);
+    expect(store.storeBytes()).toBe(0);
+    expect(await service.listDatasets()).toEqual([]);
+  });
+
+  it('cancels a running load and removes its segments', async () => {
+    const big = join(dir, 'big.tsv');
+    // Long enough to still be loading when the cancel arrives: the same block, written many times.
+    writeFileSync(big, `${[...seedLines(100_000, 3)].join('\n')}\n`.repeat(40));
+    const [id] = await service.openPaths([big]);
+    await new Promise<void>((resolve) => {
+      const off = service.onDatasets((list) => {
+        if (list.find((d) => d.id === id)?.state === 'loading') (off(), resolve());
+      });
+    });
+    await service.cancel(id!);
+    const [info] = await service.idle([id!]);
+    expect(info!.state).toBe('cancelled');
+    await expect.poll(() => store.storeBytes()).toBe(0);
+    await service.close(id!);
+  });
+});

@@ -11,7 +11,7 @@ export function nodeWorkerEntries(): Record<WorkerKind, ForkEntry> {
     const path = fileURLToPath(new URL(`../workers/${name}.worker.${fromSource ? 'ts' : 'js'}`, import.meta.url));
     if (!existsSync(path)) throw new Error(`worker entry missing: ${path} (run npm run build)`);
     // Running from sources (tests, development) needs a TypeScript loader in the child too.
-    return { path, execArgv: fromSource ? ['--import', 'tsx'] : [] };
+    return { path, execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : [] };
   };
   return { loader: entry('loader'), export: entry('export') };
 }

@@ -25,10 +25,10 @@ export interface AppServiceOptions {
   readonly store?: SegmentStore;
   readonly loaderProcesses?: number;
   readonly exportProcesses?: number;
-  /** Processes the host knows beyond itself and its workers (Electron: renderer, GPU). */
-  readonly extraProcesses?: () => ProcessMemory[];
-  /** How to read a worker's RSS (Electron uses app.getAppMetrics); /proc by default. */
-  readonly rssOf?: (pid: number) => number | undefined;
+  /** Every process of the app with its memory; by default this host and its workers, read from /proc (Electron passes app.getAppMetrics). */
+  readonly processMemory?: () => ProcessMemory[];
+  /** The machine's memory; /proc/meminfo by default (Electron passes process.getSystemMemoryInfo). */
+  readonly systemMemory?: () => { totalBytes: number; usedBytes: number };
   readonly memoryIntervalMs?: number;
 }
 
@@ -265,13 +265,8 @@ export class AppService implements HostService {
   }
 
   private sampleMemory(): MemorySample {
-    const system = systemMemory();
+    const system = (this.options.systemMemory ?? systemMemory)();
     const shm = this.store.shmStats();
-    const rssOf = this.options.rssOf ?? processRss;
-    const workers = [...this.loaders.processes(), ...this.exporters.processes()].flatMap((w) => {
-      const rss = w.pid !== undefined ? rssOf(w.pid) : undefined;
-      return rss === undefined ? [] : [{ pid: w.pid!, role: w.kind, label: `${w.kind} · ${w.busy ? w.label : 'idle'}`, rssBytes: rss }];
-    });
     return {
       time: Date.now(),
       systemTotalBytes: system.totalBytes,
@@ -279,12 +274,16 @@ export class AppService implements HostService {
       storeBytes: this.store.storeBytes(),
       shmCapacityBytes: shm.capacityBytes,
       shmFreeBytes: shm.freeBytes,
-      processes: [
-        { pid: process.pid, role: 'host', label: 'host', rssBytes: process.memoryUsage.rss() },
-        ...(this.options.extraProcesses?.() ?? []),
-        ...workers,
-      ],
+      processes: this.options.processMemory?.() ?? this.nodeProcesses(),
     };
+  }
+
+  private nodeProcesses(): ProcessMemory[] {
+    const workers = [...this.loaders.processes(), ...this.exporters.processes()].flatMap((w) => {
+      const rss = w.pid !== undefined ? processRss(w.pid) : undefined;
+      return rss === undefined ? [] : [{ pid: w.pid!, role: w.kind, label: `${w.kind} · ${w.busy ? w.label : 'idle'}`, rssBytes: rss }];
+    });
+    return [{ pid: process.pid, role: 'host', label: 'host', rssBytes: process.memoryUsage.rss() }, ...workers];
   }
 }
 

@@ -87,7 +87,10 @@ export async function runConvert(argv: string[]): Promise<number> {
       const check = (s: ExportStatus): void => {
         if (s.jobId !== jobId) return;
         if (s.state === 'running') progress.show(`writing ${args.output} ${percent(s.bytesWritten, s.bytesTotal)} ${formatBytes(s.rate)}/s`);
-        else (off(), done(s));
+        else {
+          off();
+          done(s);
+        }
       };
       const off = service.onExport(check);
       const now = service.exportStatus(jobId);

@@ -72,7 +72,10 @@ describe('Node host', () => {
     const [id] = await service.openPaths([big]);
     await new Promise<void>((resolve) => {
       const off = service.onDatasets((list) => {
-        if (list.find((d) => d.id === id)?.state === 'loading') (off(), resolve());
+        if (list.find((d) => d.id === id)?.state === 'loading') {
+          off();
+          resolve();
+        }
       });
     });
     await service.cancel(id!);

@@ -1,0 +1,116 @@
+// The Electron app end to end: a locked-down window, opening files through the bridge and the Open dialog, exporting HDF5.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import type { AppApi } from '../../src/shared/app-api.js';
+import type { ExportStatus } from '../../src/shared/export-request.js';
+import { findElectronBinary } from './electron-binary.js';
+
+const binary = findElectronBinary();
+const MAIN = 'out/main/index.js';
+type Bridge = AppApi & { onMenu(listener: (command: string) => void): () => void };
+// page.evaluate ships only the callback's source to the page, so each callback reaches the bridge itself.
+type PageGlobal = { arrayport: Bridge };
+
+let app: ElectronApplication;
+let page: Page;
+let dir: string;
+
+test.describe('Electron app', () => {
+  test.skip('missing' in binary, 'missing' in binary ? binary.missing : '');
+  test.skip(!existsSync(MAIN), `${MAIN} is not built: run npx electron-vite build first`);
+
+  test.beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'arrayport-e2e-electron-'));
+    const env = { ...process.env } as Record<string, string>;
+    // A leaked ELECTRON_RUN_AS_NODE turns the app into plain Node ("bad option: --remote-debugging-port").
+    delete env.ELECTRON_RUN_AS_NODE;
+    app = await _electron.launch({ executablePath: (binary as { path: string }).path, args: [MAIN], env });
+    page = await app.firstWindow();
+  });
+
+  test.afterAll(async () => {
+    await app?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('starts one locked-down window on app://', async () => {
+    await expect(page).toHaveTitle('Arrayport');
+    expect(page.url()).toBe('app://arrayport/index.html');
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const windows = BrowserWindow.getAllWindows();
+      // At runtime but not in electron.d.ts: the preferences the page was really created with.
+      const p = (windows[0]!.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
+      return { count: windows.length, contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webSecurity: p.webSecurity, webviewTag: p.webviewTag };
+    });
+    expect(prefs).toEqual({ count: 1, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    const page_ = await page.evaluate(() => {
+      const g = globalThis as unknown as Record<string, unknown> & { open(url: string): unknown };
+      return {
+        require: typeof g.require,
+        process: typeof g.process,
+        bridge: Object.keys(g.arrayport as object).sort(),
+        popup: g.open('https://example.com') === null,
+      };
+    });
+    expect(page_.require).toBe('undefined');
+    expect(page_.process).toBe('undefined');
+    expect(page_.bridge).toEqual([
+      'cancel', 'cancelExport', 'capabilities', 'close', 'estimate', 'exportHdf5', 'listDatasets', 'onDatasets', 'onExport',
+      'onMemory', 'onMenu', 'openDropped', 'openPaths', 'pickAndOpen', 'pickSavePath', 'readWindow',
+    ]);
+    expect(page_.popup).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobal).arrayport.capabilities())).toMatchObject({ kind: 'electron', nativeDialogs: true, hostPaths: true });
+  });
+
+  test('refuses navigation away from the app', async () => {
+    await page.evaluate(() => ((globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/'));
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe('app://arrayport/index.html');
+  });
+
+  test('opens files by path and through the (stubbed) Open dialog', async () => {
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    await writeFile(a, 'x,y\n1,2.5\n3,4.5\n');
+    await writeFile(b, 'p q\n1 2\n');
+    const ids = await page.evaluate((path) => (globalThis as unknown as PageGlobal).arrayport.openPaths([path]), a);
+    expect(ids).toHaveLength(1);
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [path] })) as typeof dialog.showOpenDialog;
+    }, b);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobal).arrayport.pickAndOpen())).toHaveLength(1);
+    await expect.poll(async () => (await page.evaluate(() => (globalThis as unknown as PageGlobal).arrayport.listDatasets())).map((d) => `${d.name}:${d.state}:${d.rows}`).sort())
+      .toEqual(['a.csv:ready:2', 'b.csv:ready:1']);
+    const window = await page.evaluate((id) => (globalThis as unknown as PageGlobal).arrayport.readWindow(id, 0, 2), ids[0]!);
+    expect(window.columns.map((c) => c.name)).toEqual(['x', 'y']);
+  });
+
+  test('exports HDF5 to the path the (stubbed) Save dialog returns', async () => {
+    const out = join(dir, 'out.h5');
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+    }, out);
+    const destination = await page.evaluate(() => (globalThis as unknown as PageGlobal).arrayport.pickSavePath('arrays.h5'));
+    expect(destination).toBe(out);
+    const final = await page.evaluate(async (dest) => {
+      const api = (globalThis as unknown as PageGlobal).arrayport;
+      const ids = (await api.listDatasets()).map((d) => d.id);
+      return new Promise<ExportStatus>((resolve) => {
+        const off = api.onExport((s) => {
+          if (s.state !== 'running') {
+            off();
+            resolve(s);
+          }
+        });
+        void api.exportHdf5({ datasetIds: ids, destination: dest, layout: 'compound', compression: { kind: 'none' } });
+      });
+    }, out);
+    expect(final.state).toBe('done');
+    expect((await stat(out)).size).toBeGreaterThan(0);
+    // HDF5 signature at offset 0.
+    expect(readFileSync(out).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]));
+  });
+});

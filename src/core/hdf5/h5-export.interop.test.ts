@@ -1,0 +1,147 @@
+// Exports generated data with the real writer and checks it with h5py/numpy and h5dump (independent readers).
+
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CancelledError } from '../load-error.js';
+import { exportHdf5 } from './h5-export.js';
+import { expectFromSource, h5dumpHeader, h5pyErrors } from './h5py-check.testing.js';
+import { generatedColumns, memorySource } from './memory-source.testing.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'arrayport-h5-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Every dtype the writer supports, plus a string column whose source is narrower than its dtype. */
+const ALL_DTYPES = [
+  { name: 'flag', dtype: '|b1' }, { name: 'i1', dtype: '|i1' }, { name: 'i2', dtype: '<i2' }, { name: 'i4', dtype: '<i4' },
+  { name: 'i8', dtype: '<i8' }, { name: 'u1', dtype: '|u1' }, { name: 'u2', dtype: '<u2' }, { name: 'u4', dtype: '<u4' },
+  { name: 'u8', dtype: '<u8' }, { name: 'f4', dtype: '<f4' }, { name: 'f8', dtype: '<f8' }, { name: 'chr', dtype: '|S10' },
+  { name: 'label', dtype: '|S12', width: 7 }, { name: 'one', dtype: '|S1' },
+];
+const SEED = [
+  { name: 'chr', dtype: '|S10' }, { name: 'pos', dtype: '<i4' }, { name: 'pct', dtype: '<f4' }, { name: 'c', dtype: '<i4' }, { name: 't', dtype: '<i4' },
+];
+const ROWS = 250_000;
+const PROVENANCE = {
+  source_path: '/data/µ-sample.cov', source_bytes: 5_000_000_123, column_reasons: JSON.stringify({ pos: 'all values are integers in int32 range' }),
+  tool_name: 'arrayport', tool_version: '0.1.0', ratio: 0.25,
+};
+const allSource = memorySource('all', ROWS, generatedColumns(ALL_DTYPES, ROWS), { attributes: PROVENANCE });
+const seedSource = memorySource('coverage', ROWS, generatedColumns(SEED, ROWS, 2), { attributes: PROVENANCE });
+let n = 0;
+const fresh = (): string => join(dir, `out${++n}.h5`);
+const leftovers = (): string[] => readdirSync(dir).filter((f) => f.endsWith('.partial'));
+
+describe.each([
+  { layout: 'compound' as const, gzip: undefined },
+  { layout: 'compound' as const, gzip: 3 },
+  { layout: 'columns' as const, gzip: undefined },
+  { layout: 'columns' as const, gzip: 1 },
+])('layout $layout, gzip $gzip', ({ layout, gzip }) => {
+  it('h5py reads every dtype, value and attribute exactly, over many blocks', async () => {
+    const file = fresh();
+    const progress: number[] = [];
+    const result = await exportHdf5([allSource, seedSource], {
+      destination: file, layout, compression: gzip ? { kind: 'gzip', level: gzip } : { kind: 'none' },
+      chunkRows: 4096, blockBytes: 1 << 20, onProgress: (p) => progress.push(p.bytesWritten / p.bytesTotal),
+    });
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress.at(-1)).toBe(1);
+    expect(result.fileBytes).toBeGreaterThan(0);
+    const expectDtype = "[('chr','S10'),('pos','<i4'),('pct','<f4'),('c','<i4'),('t','<i4')]";
+    const expected = [
+      expectFromSource(dir, '/all', layout, allSource, { chunks: 4096, ...(gzip ? { gzip } : {}) }),
+      expectFromSource(dir, '/coverage', layout, seedSource, { chunks: 4096, ...(gzip ? { gzip } : {}), ...(layout === 'compound' ? { expectDtype } : {}) }),
+    ];
+    expect(h5pyErrors(dir, file, expected, ['all', 'coverage'])).toEqual([]);
+    expect(h5dumpHeader(file)).toContain(layout === 'compound' ? 'H5T_COMPOUND' : 'GROUP "coverage"');
+    expect(leftovers()).toEqual([]);
+  });
+});
+
+describe('the h5py check can fail', () => {
+  it('reports a flipped value, a -0.0 that became +0.0, and a wrong dtype', async () => {
+    const file = fresh();
+    const cols = generatedColumns([{ name: 'x', dtype: '<f8' }, { name: 's', dtype: '|S4' }], 100);
+    const source = memorySource('t', 100, cols);
+    await exportHdf5([source], { destination: file, layout: 'compound', compression: { kind: 'none' } });
+    const expected = expectFromSource(dir, '/t', 'compound', source);
+    expect(h5pyErrors(dir, file, [expected])).toEqual([]);
+    const f = expected.columns[0]!.file;
+    const raw = readFileSync(f);
+    raw.writeDoubleLE(0, 8); // row 1 was -0.0
+    writeFileSync(f, raw);
+    expect(h5pyErrors(dir, file, [expected]).join('\n')).toMatch(/\/t\.x: 1 values differ, first at row 1/);
+    expect(h5pyErrors(dir, file, [{ ...expected, expectDtype: "[('x','<f4'),('s','S4')]" }]).join('\n')).toMatch(/dtype/);
+  });
+});
+
+describe('names', () => {
+  it('makes dataset and column names valid and unique, in source order', async () => {
+    const file = fresh();
+    const cols = (): ReturnType<typeof generatedColumns> => generatedColumns([{ name: 'a/b', dtype: '<i4' }, { name: '.', dtype: '<i4' }, { name: '', dtype: '<i4' }], 10);
+    const sources = ['x', 'x/y', 'x', '.', '', 'x_2'].map((name) => memorySource(name, 10, cols()));
+    const result = await exportHdf5(sources, { destination: file, layout: 'columns', compression: { kind: 'none' } });
+    const order = ['x', 'x_y', 'x_2', '_', 'dataset', 'x_2_2'];
+    expect(result.datasets.filter((d) => d.name.endsWith('/a_b')).map((d) => d.name)).toEqual(order.map((o) => `/${o}/a_b`));
+    const names = [{ name: 'a_b' }, { name: '_' }, { name: 'f2' }] as { name: string }[];
+    const expected = sources.map((s, i) => expectFromSource(dir, `/${order[i]!}`, 'columns', s, { columns: names as never }));
+    expect(h5pyErrors(dir, file, expected, order)).toEqual([]);
+  });
+
+  it('writes a dataset with zero rows', async () => {
+    const file = fresh();
+    const source = memorySource('empty', 0, generatedColumns(SEED, 0));
+    await exportHdf5([source], { destination: file, layout: 'compound', compression: { kind: 'gzip', level: 1 } });
+    expect(h5pyErrors(dir, file, [expectFromSource(dir, '/empty', 'compound', source, { gzip: 1 })])).toEqual([]);
+  });
+});
+
+describe('atomic output', () => {
+  it('an abort mid-export leaves no destination and no temporary', async () => {
+    const file = fresh();
+    const controller = new AbortController();
+    let reports = 0;
+    const run = exportHdf5([seedSource], {
+      destination: file, layout: 'compound', compression: { kind: 'gzip', level: 1 }, chunkRows: 4096, blockBytes: 1 << 20, signal: controller.signal,
+      onProgress: () => { if (++reports === 3) controller.abort(); },
+    });
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    expect(reports).toBe(3);
+    expect(existsSync(file)).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('an error on block 3 leaves the existing destination untouched and no temporary', async () => {
+    const file = fresh();
+    writeFileSync(file, 'previous export');
+    const blockRows = 4096 * Math.floor((1 << 20) / (4096 * 26));
+    const failing = memorySource('coverage', ROWS, generatedColumns(SEED, ROWS, 2), {
+      onRead: (_index, first) => { if (first === 2 * blockRows) throw new Error('store went away'); },
+    });
+    let partialSeen = false;
+    await expect(exportHdf5([failing], {
+      destination: file, layout: 'compound', compression: { kind: 'none' }, chunkRows: 4096, blockBytes: 1 << 20,
+      onProgress: () => { partialSeen ||= leftovers().length === 1; },
+    })).rejects.toThrow('store went away');
+    expect(partialSeen).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('previous export');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('a source returning the wrong number of bytes fails the export cleanly', async () => {
+    const file = fresh();
+    const source = { ...memorySource('bad', 100, generatedColumns([{ name: 'v', dtype: '<f8' }], 100)), readColumn: () => new Float32Array(100) };
+    await expect(exportHdf5([source], { destination: file, layout: 'columns', compression: { kind: 'none' } })).rejects.toThrow(/400 bytes for 100 values of <f8/);
+    expect(existsSync(file)).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('rejects an unsupported dtype before creating any file', async () => {
+    const file = fresh();
+    const source = memorySource('c', 1, [{ name: 'z', dtype: '<c16', data: new Float64Array(2) }]);
+    await expect(exportHdf5([source], { destination: file, layout: 'compound', compression: { kind: 'none' } })).rejects.toThrow(/column 'z'.*complex/);
+    expect(leftovers()).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+// Entry point of the HDF5 export: plans, writes every source into a temporary file, and renames it into place.
+
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { File } from 'h5wasm/node';
+import { CancelledError } from '../load-error.js';
+import type { ColumnSource } from './column-source.js';
+import { writeAttributes } from './h5-attributes.js';
+import { createDataset, writeBlock, type Compression } from './h5-dataset-writer.js';
+import { HeapBuffer } from './h5-heap.js';
+import { loadH5 } from './h5-module.js';
+import { commitPartial, discardPartial, partialPathFor } from './h5-partial.js';
+import { DEFAULT_BLOCK_BYTES, planExport, type DatasetPlan } from './h5-plan.js';
+
+export { removeStalePartials } from './h5-partial.js';
+
+export interface Hdf5ExportOptions {
+  readonly destination: string;
+  readonly layout: 'compound' | 'columns';
+  /** gzip level 1–9 (default 4, as h5py). Only filters stock h5py reads; no shuffle (h5wasm allows one filter). */
+  readonly compression: Compression;
+  /** Rows per HDF5 chunk; default ~2 MiB of rows per chunk. */
+  readonly chunkRows?: number;
+  /** Upper bound of the buffer handed to HDF5 per call (default 32 MiB); tests lower it to force many blocks. */
+  readonly blockBytes?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: { bytesWritten: number; bytesTotal: number }) => void;
+}
+
+export interface Hdf5ExportResult {
+  readonly fileBytes: number;
+  /** Every HDF5 dataset written: path, rows and the dtype h5py reports (JSON descr list for a compound). */
+  readonly datasets: { name: string; rows: number; dtype: string }[];
+}
+
+/** The NumPy dtype each dataset is meant to have; differs from what h5py reports only for bool (stored as uint8). */
+const NUMPY_DTYPE_ATTRIBUTE = 'numpy_dtype';
+
+function checkOptions(o: Hdf5ExportOptions): void {
+  if (o.layout !== 'compound' && o.layout !== 'columns') throw new Error(`unknown layout '${String(o.layout)}'`);
+  const { kind, level } = o.compression;
+  if (kind !== 'none' && kind !== 'gzip') throw new Error(`unknown compression '${String(kind)}'`);
+  if (kind === 'gzip' && level !== undefined && !(Number.isInteger(level) && level >= 1 && level <= 9)) {
+    throw new Error(`gzip level must be an integer 1–9, got ${level}`);
+  }
+  if (o.blockBytes !== undefined && !(Number.isSafeInteger(o.blockBytes) && o.blockBytes >= 1)) throw new Error(`invalid blockBytes ${o.blockBytes}`);
+}
+
+/**
+ * Writes `sources` to `options.destination`. The destination changes only when the export
+ * succeeds: the file is written beside it as `.<name>.<pid>-<random>.partial`, closed (an
+ * unclosed HDF5 file is corrupt), fsynced and renamed. On an error or abort the temporary is
+ * removed and the error (CancelledError for an abort) is rethrown. Runs synchronously in
+ * blocks; between blocks it reports progress and yields so an abort can arrive.
+ */
+export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5ExportOptions): Promise<Hdf5ExportResult> {
+  checkOptions(options);
+  const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
+  const plans = planExport(sources, { layout: options.layout, chunkRows: options.chunkRows, blockBytes });
+  const datasets = plans.flatMap((p) => p.datasets);
+  const bytesTotal = datasets.reduce((sum, d) => sum + d.rows * d.rowBytes, 0);
+  const { signal, onProgress } = options;
+  let bytesWritten = 0;
+  const betweenBlocks = async (): Promise<void> => {
+    onProgress?.({ bytesWritten, bytesTotal });
+    await nextTurn();
+    if (signal?.aborted) throw new CancelledError();
+  };
+  if (signal?.aborted) throw new CancelledError();
+
+  const { h5, module } = await loadH5();
+  const destination = resolve(options.destination);
+  const partial = partialPathFor(destination);
+  const heap = new HeapBuffer(module);
+  let file: File | undefined;
+  try {
+    // track_order: h5py lists datasets and columns in source order rather than alphabetically.
+    file = new h5.File(partial, 'w', true);
+    const fileId = file.file_id;
+    heap.reserve(Math.max(1, ...datasets.map(bufferBytes)));
+    for (const plan of plans) {
+      if (plan.group) module.create_group(fileId, plan.group, true);
+      for (const d of plan.datasets) {
+        createDataset(module, fileId, d, options.compression, heap);
+        new h5.Dataset(fileId, d.path).create_attribute(NUMPY_DTYPE_ATTRIBUTE, d.numpyDtype, []);
+      }
+      const target = plan.group ? new h5.Group(fileId, plan.path) : new h5.Dataset(fileId, plan.path);
+      writeAttributes(target, withoutReserved(plan.source.attributes));
+      for (const d of plan.datasets) {
+        for (let first = 0; first < d.rows; first += d.blockRows) {
+          const count = Math.min(d.blockRows, d.rows - first);
+          writeBlock(module, fileId, d, plan.source, heap, first, count);
+          bytesWritten += count * d.rowBytes;
+          await betweenBlocks();
+        }
+      }
+    }
+    const open = file;
+    file = undefined;
+    open.close();
+    commitPartial(partial, destination);
+  } catch (e) {
+    if (file) closeQuietly(file);
+    discardPartial(partial);
+    throw e;
+  } finally {
+    heap.free();
+  }
+  onProgress?.({ bytesWritten, bytesTotal });
+  return {
+    fileBytes: statSync(destination).size,
+    datasets: datasets.map((d) => ({ name: d.path, rows: d.rows, dtype: d.h5pyDtype })),
+  };
+}
+
+function bufferBytes(d: DatasetPlan): number {
+  return d.blockRows * d.rowBytes;
+}
+
+/** The writer owns 'numpy_dtype': a source attribute of that name would collide with it. */
+function withoutReserved(attributes: Record<string, string | number>): Record<string, string | number> {
+  const { [NUMPY_DTYPE_ATTRIBUTE]: _reserved, ...rest } = attributes;
+  return rest;
+}
+
+function closeQuietly(file: File): void {
+  try {
+    file.close();
+  } catch {
+    // The export already failed; the temporary is removed next, whatever state it is in.
+  }
+}

@@ -1,5 +1,6 @@
 // `arrayport inspect FILE`: format and dialect, each column's dtype and why, the row count and the first rows.
 
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TextDialect } from '../shared/dataset.js';
@@ -26,7 +27,7 @@ export async function runInspect(argv: string[]): Promise<number> {
   const release = disposeOnExit(store);
   try {
     const path = resolve(file);
-    const { statSync } = await import('node:fs');
+    if (!existsSync(path)) throw new Error(`${file}: no such file`);
     const bytes = statSync(path).size;
     const { id, dir } = store.createDataset({ name: file, sourcePath: path, sourceBytes: bytes, format: 'text', estimatedBytes: bytes });
     // The user's spelling of the path goes into messages, so errors read `arrayport: data.txt:7:12: …`.

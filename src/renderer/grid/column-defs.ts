@@ -1,0 +1,58 @@
+// Column definitions: a pinned column with the original row number, then one column per dataset column.
+import type { ColDef } from 'ag-grid-community';
+import type { ColumnInfo } from '../../shared/dataset.js';
+import { dtypeLabel } from '../../shared/dtype.js';
+import { formatCount } from '../format/format-units.js';
+import { ColumnHeader } from './ColumnHeader.js';
+import type { ColumnHeaderParams } from './ColumnHeader.js';
+import { cellFormatter, isNumericDType } from './format-cell.js';
+import type { GridRow } from './grid-datasource.js';
+
+export const ROW_NUMBER_COL = '__row';
+
+function safeLabel(dtype: string): string {
+  try {
+    return dtypeLabel(dtype);
+  } catch {
+    return dtype;
+  }
+}
+
+/** Width that fits the header and typical values, so the table reads without resizing. */
+function widthFor(c: ColumnInfo): number {
+  const m = /(\d+)$/.exec(c.dtype);
+  const text = c.dtype.includes('S') || c.dtype.includes('U') ? Number(m?.[1] ?? 8) : 11;
+  return Math.min(320, Math.max(96, 22 + 8 * Math.max(text, c.name.length + 6)));
+}
+
+export function buildColumnDefs(columns: readonly ColumnInfo[]): ColDef<GridRow>[] {
+  const rowNumber: ColDef<GridRow> = {
+    colId: ROW_NUMBER_COL,
+    headerName: 'row',
+    headerComponent: ColumnHeader,
+    headerComponentParams: { dtypeLabel: '#', reason: 'Original row number (0-based). Click to select rows; Shift or Ctrl/Cmd to extend.' } satisfies ColumnHeaderParams,
+    pinned: 'left',
+    lockPinned: true,
+    width: 116,
+    valueGetter: (p) => p.data?.row,
+    valueFormatter: (p) => (typeof p.value === 'number' ? formatCount(p.value) : ''),
+    cellClass: 'cell-rownum',
+    suppressMovable: true,
+  };
+  const data = columns.map((c, i): ColDef<GridRow> => {
+    const format = cellFormatter(c.dtype);
+    const numeric = isNumericDType(c.dtype);
+    return {
+      colId: c.name,
+      headerName: c.name,
+      headerComponent: ColumnHeader,
+      headerComponentParams: { dtypeLabel: safeLabel(c.dtype), reason: `${c.dtype}: ${c.reason}` } satisfies ColumnHeaderParams,
+      headerClass: numeric ? 'header-num' : undefined,
+      width: widthFor(c),
+      valueGetter: (p) => p.data?.values[i],
+      valueFormatter: (p) => format(p.value),
+      cellClass: numeric ? 'cell-num' : 'cell-text',
+    };
+  });
+  return [rowNumber, ...data];
+}

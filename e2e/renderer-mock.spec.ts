@@ -17,6 +17,8 @@ function expectedRow(i: number) {
       break;
     }
   }
+  // NumPy prints integral floats with '.0' (100.0), and so does the grid.
+  if (Number.isInteger(pct)) shortest = `${pct}.0`;
   return { chr: `chr${(Math.floor(i / 5_000_000) % 22) + 1}`, pos: String(10 * i + 1), pct: shortest, c: String(c), t: String(t) };
 }
 

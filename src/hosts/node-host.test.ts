@@ -1,5 +1,5 @@
 // The Node host stack end to end: AppService over forked loader processes, the segment store and row windows.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,34 @@ describe('Node host', () => {
     const [info] = await service.idle([id!]);
     expect(info!.state).toBe('cancelled');
     await expect.poll(() => store.storeBytes()).toBe(0);
+    await service.close(id!);
+  });
+
+  it('survives a killed export worker: no file at the destination, no temporary, the next export works', { timeout: 180_000 }, async () => {
+    const src = join(dir, 'exp.tsv');
+    writeFileSync(src, `${[...seedLines(100_000, 4)].join('\n')}\n`.repeat(15));
+    const [id] = await service.openPaths([src]);
+    expect((await service.idle([id!]))[0]!.state).toBe('ready');
+    const destination = join(dir, 'killed.h5');
+    // gzip 9 on tiny chunks keeps the writer busy long enough to be killed mid-write.
+    const jobId = await service.exportHdf5({ datasetIds: [id!], destination, layout: 'compound', compression: { kind: 'gzip', level: 9 }, chunkRows: 4096 });
+    const failed = new Promise<string>((resolve) => {
+      service.onExport((s) => s.jobId === jobId && s.state !== 'running' && resolve(s.error ?? s.state));
+    });
+    // Mid-write: the writer's temporary file exists beside the destination.
+    await expect.poll(() => readdirSync(dir).some((f) => f.startsWith('.killed.h5.') && f.endsWith('.partial')), { interval: 10, timeout: 60_000 }).toBe(true);
+    const exporter = await new Promise<number>((resolve) => {
+      // onMemory answers at once with a fresh sample.
+      const off = service.onMemory((m) => resolve(m.processes.find((p) => p.role === 'export')!.pid));
+      off();
+    });
+    process.kill(exporter, 'SIGKILL');
+    expect(await failed).toMatch(/export process ended unexpectedly \(killed/);
+    expect(existsSync(destination)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('killed.h5'))).toEqual([]);
+    const again = await service.exportHdf5({ datasetIds: [id!], destination, layout: 'compound', compression: { kind: 'none' } });
+    await expect.poll(() => service.exportStatus(again)?.state, { timeout: 60_000 }).toBe('done');
+    expect(existsSync(destination)).toBe(true);
     await service.close(id!);
   });
 });

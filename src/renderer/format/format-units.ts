@@ -37,16 +37,6 @@ export function formatCount(n: number): string {
   return GROUPED.format(n);
 }
 
-/** The shortest decimal that reads back as the same float32, so '<f4' values show as typed (63.16, not 63.15999984741211). */
-export function formatFloat32(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  for (let p = 1; p <= 9; p++) {
-    const s = Number(v.toPrecision(p));
-    if (Math.fround(s) === v) return String(s);
-  }
-  return String(v);
-}
-
 /** Percent of part in whole, one decimal, clamped to 0–100. */
 export function percentOf(part: number, whole: number): number {
   if (!(whole > 0)) return 0;

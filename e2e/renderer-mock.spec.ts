@@ -98,7 +98,7 @@ test('Ctrl+C copies the focused cell as text', async ({ page, context }) => {
   await rowNumberCell(page, '3').click({ modifiers: ['Shift'] });
   await page.keyboard.press('Control+c');
   await expect(page.getByRole('status').filter({ hasText: 'Copied 3 rows' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('chr\tpos\tpct\tc\tt\nchr1\t11\t38.89\t7\t11\nchr1\t21\t38.89\t14\t22\nchr1\t31\t84\t21\t4\n');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('chr\tpos\tpct\tc\tt\nchr1\t11\t38.89\t7\t11\nchr1\t21\t38.89\t14\t22\nchr1\t31\t84.0\t21\t4\n');
 });
 
 test('the Memory region shows store bytes that drop when a dataset is closed', async ({ page }) => {

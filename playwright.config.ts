@@ -1,5 +1,13 @@
 // End-to-end tests: the browser host in Debian Chromium (always), and the Electron app where its binary exists.
 import { defineConfig } from '@playwright/test';
+import { findElectronBinary } from './e2e/electron/electron-binary.js';
+
+// Reporters do not print skip reasons; the Electron specs skip without a binary, so say why once.
+const electron = findElectronBinary();
+if ('missing' in electron && !process.env.PLAYWRIGHT_QUIET_ELECTRON) {
+  console.log(`[electron] specs skip: ${electron.missing}`);
+  process.env.PLAYWRIGHT_QUIET_ELECTRON = '1';
+}
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,6 +1,6 @@
 // `npm test`: type-check, lint, build, unit and interop tests (Vitest), end-to-end tests (Playwright), then one summary line.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,6 +15,16 @@ const steps = [
   ['unit', () => run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`])],
   ['e2e', () => run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json') })],
 ];
+
+/** Segments in shared memory: a test run must leave none behind. */
+const shmEntries = () => {
+  try {
+    return readdirSync('/dev/shm').filter((f) => f.startsWith('arrayport'));
+  } catch {
+    return [];
+  }
+};
+const shmBefore = new Set(shmEntries());
 
 let failedStep;
 for (const [name, step] of steps) {
@@ -43,6 +53,12 @@ try {
   /* playwright did not run */
 }
 rmSync(reports, { recursive: true, force: true });
+const leaked = shmEntries().filter((f) => !shmBefore.has(f));
+if (leaked.length > 0) {
+  console.log(`\nleaked in /dev/shm: ${leaked.join(', ')}`);
+  failedStep ??= 'leak check';
+  counts.failed += 1;
+}
 if (failedStep) console.log(`\nfailed step: ${failedStep}`);
 console.log(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(failedStep ? 1 : 0);

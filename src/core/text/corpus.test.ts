@@ -1,10 +1,13 @@
+// Every real text file of the shared corpus either loads (values equal to NumPy where NumPy reads it) or fails at a line and column.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LoadError } from '../load-error.js';
 import { loadTextFile } from './text-loader.js';
 import { MemorySink } from './test-support/memory-sink.js';
 import { numpyColumns } from './test-support/numpy-oracle.js';
 
-const BASE = '/work/shared/corpus';
+/** The corpus sits beside the project checkout (../shared/corpus), in CI as here. */
+const BASE = fileURLToPath(new URL('../../../../shared/corpus', import.meta.url));
 type Expect = { rows: number; cols: number; numpy?: boolean } | { line: number; column: number; message: RegExp };
 
 /** What every real text file in the corpus gives: a table (row x column counts) or a LoadError at a line and column. */

@@ -39,7 +39,7 @@ export function MemoryPanel({ history }: Props) {
               detail={`of ${formatBytes(last.systemTotalBytes)} used`}
               percent={percentOf(last.systemUsedBytes, last.systemTotalBytes)}
             >
-              <Sparkline points={series(history, (s) => s.systemUsedBytes)} max={last.systemTotalBytes} now={last.time} />
+              <Sparkline points={series(history, (s) => s.systemUsedBytes)} now={last.time} />
             </Gauge>
             <Gauge
               label="Store"
@@ -49,7 +49,7 @@ export function MemoryPanel({ history }: Props) {
                 : 'no shared-memory filesystem; disk temp dir'}
               percent={percentOf(last.shmCapacityBytes - last.shmFreeBytes, last.shmCapacityBytes)}
             >
-              <Sparkline points={series(history, (s) => s.storeBytes)} max={last.shmCapacityBytes} now={last.time} />
+              <Sparkline points={series(history, (s) => s.storeBytes)} now={last.time} />
             </Gauge>
           </dl>
           <h3 className="subhead">Processes</h3>

@@ -36,7 +36,12 @@ export async function runInspect(argv: string[]): Promise<number> {
     const reader = store.openReader(id);
     const head = toRowWindow(id, readWindow(reader, 0, headRows));
     reader.close();
-    const columns = manifest.columns.map((c) => ({ name: c.name, dtype: c.dtype, reason: c.reason }));
+    // How the store keeps a string column is worth knowing: a few distinct values cost 2 bytes a row.
+    const columns = manifest.columns.map((c) => ({
+      name: c.name,
+      dtype: c.dtype,
+      reason: c.storage.kind === 'dictionary' ? `${c.reason}; stored as a dictionary of ${c.storage.valueCount} value${c.storage.valueCount === 1 ? '' : 's'}` : c.reason,
+    }));
     if (values.json) {
       const out = { file, format: 'text', dialect: result.dialect, bytes, rows: result.rows, columns, head: headAsJson(head) };
       process.stdout.write(`${JSON.stringify(out)}\n`);

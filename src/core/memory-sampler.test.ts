@@ -13,8 +13,9 @@ describe('memory sampler', () => {
   });
 
   it('reads another process RSS close to what ps reports', async () => {
-    const child = spawn(process.execPath, ['-e', 'const b = Buffer.alloc(64 << 20, 1); setInterval(() => b[0]++, 1000)']);
-    await new Promise((r) => setTimeout(r, 500));
+    const child = spawn(process.execPath, ['-e', 'const b = Buffer.alloc(64 << 20, 1); console.log("ready"); setInterval(() => b[0]++, 1000)']);
+    // Measure only once the child has touched its 64 MB (a loaded machine may take a while to start it).
+    await new Promise((r) => child.stdout.once('data', r));
     const rss = processRss(child.pid!)!;
     const psKb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(child.pid)]).toString().trim());
     child.kill('SIGKILL');

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appCsp, resolveUnder, trustedPageCheck } from './renderer-files.js';
+import { rendererCsp as appCsp, resolveUnder } from '../core/renderer-assets.js';
+import { trustedPageCheck } from './renderer-files.js';
 
 let root: string;
 let renderer: string;

@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { HostService } from '../../shared/app-api.js';
 import { authenticate, createToken, refuse, tokenCookie } from './auth.js';
-import { createNonce } from './csp.js';
+import { createNonce } from '../../core/renderer-assets.js';
 import { ExportDownloads } from './export-downloads.js';
 import { securityHeaders, serveStatic } from './static-files.js';
 import { handleUpload } from './uploads.js';

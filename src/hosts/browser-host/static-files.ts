@@ -1,56 +1,14 @@
 // Serves the built renderer, and nothing else: no traversal, no dotfiles, the CSP nonce injected into index.html.
 import { createReadStream } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, sep } from 'node:path';
+import { extname } from 'node:path';
 import { refuse } from './auth.js';
-import { browserHostCsp, createNonce, injectNonce } from './csp.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { CONTENT_TYPES, createNonce, injectNonce, rendererCsp, resolveUnder } from '../../core/renderer-assets.js';
 
 /** Headers every browser-host response carries. */
 export function securityHeaders(nonce: string, port: number): Record<string, string> {
-  return { 'Content-Security-Policy': browserHostCsp(nonce, port), 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
-}
-
-/**
- * Maps a URL path to a file under `root`, or null when the path is not one we serve.
- * Every decoded segment is checked (no '..', no dotfiles, no NUL, no backslash) before the prefix check,
- * and the real path is checked again so that a symlink cannot lead out.
- */
-export async function resolveUnder(root: string, urlPath: string): Promise<string | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  const segments = decoded.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s.startsWith('.') || s.includes('\\') || s.includes('\0'))) return null;
-  const realRoot = await realpath(root);
-  const candidate = join(realRoot, ...(segments.length === 0 ? ['index.html'] : segments));
-  if (!candidate.startsWith(realRoot + sep)) return null;
-  try {
-    const real = await realpath(candidate);
-    if (!real.startsWith(realRoot + sep)) return null;
-    return (await stat(real)).isFile() ? real : null;
-  } catch {
-    return null;
-  }
+  return { 'Content-Security-Policy': rendererCsp(nonce, [`ws://127.0.0.1:${port}`]), 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 }
 
 /** Answers a GET/HEAD for a renderer file; `extraHeaders` (the token cookie) go on the page response. */

@@ -33,12 +33,12 @@ function coverageColumns(rows: number): Columns {
   let x = 12345;
   const next = (): number => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
   const perChr = Math.ceil(rows / CHROMS.length);
-  const packed: number[] = [];
+  const packed = new Uint8Array(rows * 10);
   for (let r = 0; r < rows; r++) {
     const name = CHROMS[Math.floor(r / perChr)]!;
     for (let i = 0; i < name.length; i++) {
       chrFixed[r * 10 + i] = name.charCodeAt(i);
-      packed.push(name.charCodeAt(i));
+      packed[chrOffsets[r]! + i] = name.charCodeAt(i);
     }
     chrOffsets[r + 1] = chrOffsets[r]! + name.length;
     pos[r] = (r % perChr) * 7 + 10_000 + (next() % 5);
@@ -46,7 +46,7 @@ function coverageColumns(rows: number): Columns {
     t[r] = next() % 40;
     pct[r] = c[r]! + t[r]! === 0 ? 0 : (100 * c[r]!) / (c[r]! + t[r]!);
   }
-  return { chr: Uint8Array.from(packed), chrOffsets, chrFixed, pos, pct, c, t };
+  return { chr: packed.subarray(0, chrOffsets[rows]), chrOffsets, chrFixed, pos, pct, c, t };
 }
 
 /** Loads the columns into a store dataset as a loader would (chr becomes a dictionary column). */
@@ -69,16 +69,16 @@ function storeDataset(store: SegmentStore, cols: Columns, rows: number): { dir: 
 
 const PY = String.raw`
 import sys, time, os, json, numpy as np, h5py
-d, rows, layout, labels = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4].split(',')
-dt = np.dtype([('chr','S10'),('pos','<i4'),('pct','<f4'),('c','<i4'),('t','<i4')])
+d, rows, layout, labels, chr_dtype = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4].split(','), sys.argv[5]
+dt = np.dtype([('chr',chr_dtype),('pos','<i4'),('pct','<f4'),('c','<i4'),('t','<i4')])
 a = np.empty(rows, dt)
-for n in dt.names: a[n] = np.fromfile(os.path.join(d, n + '.bin'), dtype=dt[n])
+for n in dt.names: a[n] = np.fromfile(os.path.join(d, n + '.bin'), dtype='S10' if n == 'chr' else dt[n])
 kw = {'none': {}, 'gzip1': dict(compression='gzip', compression_opts=1), 'gzip4': dict(compression='gzip', compression_opts=4),
       'gzip1+shuffle': dict(compression='gzip', compression_opts=1, shuffle=True), 'gzip4+shuffle': dict(compression='gzip', compression_opts=4, shuffle=True)}
 out = {}
 for label in labels:
     p = os.path.join(d, 'py.h5'); os.sync()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     with h5py.File(p, 'w') as f:
         if layout == 'compound': f.create_dataset('coverage', data=a, chunks=(65536,), maxshape=(None,), **kw[label])
         else:
@@ -86,7 +86,7 @@ for label in labels:
             for n in dt.names: g.create_dataset(n, data=a[n], chunks=(min(rows, max(1, (2 << 20) // dt[n].itemsize)),), maxshape=(None,), **kw[label])
     t1 = time.perf_counter()
     fd = os.open(p, os.O_RDONLY); os.fsync(fd); os.close(fd)
-    out[label] = dict(write=t1 - t0, total=time.perf_counter() - t0, bytes=os.path.getsize(p))
+    out[label] = dict(write=t1 - t0, total=time.perf_counter() - t0, cpu=time.process_time() - c0, bytes=os.path.getsize(p))
     os.remove(p)
 print(json.dumps(out))
 `;
@@ -126,8 +126,11 @@ async function main(): Promise<void> {
       { name: 'pct', dtype: '<f4', data: cols.pct }, { name: 'c', dtype: '<i4', data: cols.c }, { name: 't', dtype: '<i4', data: cols.t },
     ]);
     const stored = values.source === 'store' ? storeDataset(store, cols, rows) : undefined;
-    const runs: Record<string, { seconds: number; bytes: number }[]> = {};
-    const add = (k: string, seconds: number, bytes: number): void => void (runs[k] ??= []).push({ seconds, bytes });
+    // The store keeps strings as wide as the longest value (|S5 here): h5py writes the same dtype.
+    const chrDtype = stored ? stored.manifest.columns[0]!.dtype.slice(1) : 'S10';
+    const rowBytes = ROW_BYTES - 10 + Number(chrDtype.slice(1));
+    const runs: Record<string, { seconds: number; cpu: number; bytes: number }[]> = {};
+    const add = (k: string, seconds: number, cpu: number, bytes: number): void => void (runs[k] ??= []).push({ seconds, cpu, bytes });
     const pyLabels = [...new Set(labels.flatMap((l) => (l === 'none' ? ['none'] : [`gzip${l.slice(-1)}`, `gzip${l.slice(-1)}+shuffle`])))];
     if (!values['no-h5py']) {
       const arrays = { chr: cols.chrFixed, pos: cols.pos, pct: cols.pct, c: cols.c, t: cols.t };
@@ -138,23 +141,29 @@ async function main(): Promise<void> {
         const destination = join(dir, 'out.h5');
         execFileSync('sync');
         const t0 = performance.now();
+        const c0 = process.cpuUsage();
         const r = stored
           ? await runExportJob({ datasets: [stored], destination, layout, compression: compression.kind === 'gzip' ? { kind: 'gzip', level: compression.level! } : { kind: 'none' } }, () => {})
           : await exportHdf5([source], { destination, layout, compression });
-        add(`arrayport ${labels[i]}`, (performance.now() - t0) / 1000, r.fileBytes);
+        const cpu = process.cpuUsage(c0);
+        add(`arrayport ${labels[i]}`, (performance.now() - t0) / 1000, (cpu.user + cpu.system) / 1e6, r.fileBytes);
         rmSync(destination);
       }
       if (!values['no-h5py']) {
-        const py = JSON.parse(execFileSync(PYTHON, ['-c', PY, dir, String(rows), layout, pyLabels.join(',')], { encoding: 'utf8' })) as Record<string, { total: number; bytes: number }>;
-        for (const [label, v] of Object.entries(py)) add(`h5py ${label}`, v.total, v.bytes);
+        const py = JSON.parse(execFileSync(PYTHON, ['-c', PY, dir, String(rows), layout, pyLabels.join(','), chrDtype], { encoding: 'utf8' })) as Record<string, { total: number; cpu: number; bytes: number }>;
+        for (const [label, v] of Object.entries(py)) add(`h5py ${label}`, v.total, v.cpu, v.bytes);
       }
     }
-    const mb = (rows * ROW_BYTES) / 1e6;
+    const mb = (rows * rowBytes) / 1e6;
     const results = Object.fromEntries(Object.entries(runs).map(([k, vs]) => {
       const s = median(vs.map((v) => v.seconds));
-      return [k, { seconds: Number(s.toFixed(3)), mbPerSecond: Number((mb / s).toFixed(1)), runs: vs.map((v) => Number(v.seconds.toFixed(3))), fileBytes: vs[0]!.bytes }];
+      const cpu = median(vs.map((v) => v.cpu));
+      return [k, {
+        seconds: Number(s.toFixed(3)), mbPerSecond: Number((mb / s).toFixed(1)), cpuSeconds: Number(cpu.toFixed(3)),
+        runs: vs.map((v) => Number(v.seconds.toFixed(3))), fileBytes: vs[0]!.bytes,
+      }];
     }));
-    process.stdout.write(`${JSON.stringify({ rows, rawMB: Number(mb.toFixed(1)), layout, source: values.source, reps, note: 'seconds include close, fsync and rename; medians', results })}\n`);
+    process.stdout.write(`${JSON.stringify({ rows, rawMB: Number(mb.toFixed(1)), dtype: `[('chr','${chrDtype}'),('pos','<i4'),('pct','<f4'),('c','<i4'),('t','<i4')]`, layout, source: values.source, reps, note: 'medians; seconds are wall time incl. close, fsync and rename; cpuSeconds is the process CPU time (less sensitive to a loaded machine)', results })}\n`);
   } finally {
     await store.dispose();
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 // Times one text ingest into the real store (DatasetWriter in a throwaway session): `npx tsx scripts/bench-ingest.ts FILE [DTYPE] [--sink null] [--runs N]`.
-// Prints one JSON line per run: { file, bytes, seconds, mbPerSecond, rows }. The store session is removed afterwards.
+// Prints one JSON line per run: { file, bytes, seconds, mbPerSecond, rows, cpuSeconds }. The store session is removed afterwards.
 
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,8 @@ export interface IngestMeasure {
   seconds: number;
   mbPerSecond: number;
   rows: number;
+  /** CPU time of this process (all its threads) during the load: steadier than `seconds` on a busy machine. */
+  cpuSeconds: number;
 }
 
 /** A sink that drops every batch: the parser's own speed. */
@@ -39,6 +41,7 @@ export async function benchIngest(file: string, dtype?: string, sink: 'store' | 
   const options = dtype ? { dtype } : {};
   const store = sink === 'store' ? SegmentStore.open({ prefix: 'arrayport-bench' }) : null;
   try {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     let target: TableSink;
     if (store) {
@@ -47,7 +50,8 @@ export async function benchIngest(file: string, dtype?: string, sink: 'store' | 
     } else target = new NullSink();
     const r = await loadTextFile(file, target, options);
     const seconds = (performance.now() - t0) / 1000;
-    return { file, bytes, seconds, mbPerSecond: bytes / 1e6 / seconds, rows: r.rows };
+    const cpu = process.cpuUsage(cpu0);
+    return { file, bytes, seconds, mbPerSecond: bytes / 1e6 / seconds, rows: r.rows, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
   } finally {
     await store?.dispose();
   }

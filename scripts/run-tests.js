@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint, build, unit and interop tests (Vitest), end-to-end tests (Playwright), then one summary line.
+// `npm test`: type-check, lint, Electron security scan, build, unit and interop tests (Vitest), end-to-end tests (Playwright), then one summary line.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ const run = (cmd, args, env = {}) =>
 const steps = [
   ['typecheck', () => run('npm', ['run', '--silent', 'typecheck'])],
   ['lint', () => run('npm', ['run', '--silent', 'lint'])],
+  ['electron security', () => run('npm', ['run', '--silent', 'check:electron'])],
   ['build', () => run('npm', ['run', '--silent', 'build'])],
   ['unit', () => run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`])],
   ['e2e', () => run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json') })],

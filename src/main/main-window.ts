@@ -23,6 +23,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      // Middle-click (auxclick) could open links outside the navigation guards.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });

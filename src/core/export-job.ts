@@ -47,7 +47,8 @@ function columnSource(reader: DatasetReader): ColumnSource {
       tool: 'arrayport',
       tool_version: toolVersion(),
     },
-    readColumn: (index, first, count) => reader.readColumn(m.columns[index]!.name, first, count),
+    // Encoded and into reused buffers: the writer copies each window before reading that column again.
+    readColumn: (index, first, count) => reader.readEncoded(m.columns[index]!.name, first, count),
   };
 }
 

@@ -6,6 +6,13 @@ export interface FixedBytes {
   readonly bytes: Uint8Array;
 }
 
+/** Dictionary-encoded `|S<n>` values: value k is `values[codes[k]*width, (codes[k]+1)*width)`, NUL-padded. */
+export interface DictionaryBytes {
+  readonly width: number;
+  readonly codes: Uint16Array;
+  readonly values: Uint8Array;
+}
+
 export interface ColumnSource {
   /** Base name, e.g. 'coverage'; the writer makes it a valid, unique HDF5 name. */
   readonly name: string;
@@ -16,8 +23,9 @@ export interface ColumnSource {
   readonly attributes: Record<string, string | number>;
   /**
    * Values of column `index` for rows [first, first+count): a little-endian typed array in the dtype
-   * (a Uint8Array of 0/1 for |b1), or fixed-width bytes for |S<n> (width ≤ n; narrower values are NUL-padded).
-   * The writer copies the result before the next call, so a source may reuse its buffers.
+   * (a Uint8Array of 0/1 for |b1), or for |S<n> fixed-width bytes or dictionary codes (width ≤ n; narrower
+   * values are NUL-padded). The writer copies the result before it reads the same column again, so a
+   * source may reuse one buffer per column.
    */
-  readColumn(index: number, first: number, count: number): ArrayBufferView | FixedBytes;
+  readColumn(index: number, first: number, count: number): ArrayBufferView | FixedBytes | DictionaryBytes;
 }

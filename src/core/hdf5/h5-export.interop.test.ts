@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CancelledError } from '../load-error.js';
 import { exportHdf5 } from './h5-export.js';
 import { expectFromSource, h5dumpHeader, h5pyErrors } from './h5py-check.testing.js';
-import { generatedColumns, memorySource } from './memory-source.testing.js';
+import { dictionaryColumn, generatedColumns, memorySource } from './memory-source.testing.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'arrayport-h5-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,6 +57,17 @@ describe.each([
     expect(h5pyErrors(dir, file, expected, ['all', 'coverage'])).toEqual([]);
     expect(h5dumpHeader(file)).toContain(layout === 'compound' ? 'H5T_COMPOUND' : 'GROUP "coverage"');
     expect(leftovers()).toEqual([]);
+  });
+
+  it('writes dictionary-encoded strings (as the store reads them) next to odd-sized members', async () => {
+    const file = fresh();
+    const rows = 40_000;
+    const schema = [{ name: 'chr', dtype: '|S10', width: 5 }, { name: 'b', dtype: '|i1' }, { name: 'tag', dtype: '|S3' }, { name: 'n', dtype: '<i8' }, { name: 'x', dtype: '<f4' },
+      { name: 's4', dtype: '|S4' }, { name: 's5', dtype: '|S5' }, { name: 's7', dtype: '|S7', width: 3 }, { name: 's8', dtype: '|S8', width: 6 }];
+    const cols = generatedColumns(schema, rows, 3).map((c) => (c.dtype.startsWith('|S') ? dictionaryColumn(c) : c));
+    const source = memorySource('dict', rows, cols);
+    await exportHdf5([source], { destination: file, layout, compression: gzip ? { kind: 'gzip', level: gzip } : { kind: 'none' }, chunkRows: 4096, blockBytes: 1 << 18 });
+    expect(h5pyErrors(dir, file, [expectFromSource(dir, '/dict', layout, source, { chunks: 4096, ...(gzip ? { gzip } : {}) })])).toEqual([]);
   });
 });
 
@@ -134,6 +145,14 @@ describe('atomic output', () => {
     const file = fresh();
     const source = { ...memorySource('bad', 100, generatedColumns([{ name: 'v', dtype: '<f8' }], 100)), readColumn: () => new Float32Array(100) };
     await expect(exportHdf5([source], { destination: file, layout: 'columns', compression: { kind: 'none' } })).rejects.toThrow(/400 bytes for 100 values of <f8/);
+    expect(existsSync(file)).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('a dictionary code past the values fails the export cleanly', async () => {
+    const file = fresh();
+    const source = memorySource('bad', 3, [{ name: 's', dtype: '|S4', data: { width: 2, values: Uint8Array.of(65, 66, 67, 68), codes: Uint16Array.of(0, 1, 2) } }]);
+    await expect(exportHdf5([source], { destination: file, layout: 'compound', compression: { kind: 'none' } })).rejects.toThrow(/dictionary code 2 at row 2/);
     expect(existsSync(file)).toBe(false);
     expect(leftovers()).toEqual([]);
   });

@@ -22,7 +22,7 @@ export interface Hdf5ExportOptions {
   readonly compression: Compression;
   /** Rows per HDF5 chunk; default ~2 MiB of rows per chunk. */
   readonly chunkRows?: number;
-  /** Upper bound of the buffer handed to HDF5 per call (default 32 MiB); tests lower it to force many blocks. */
+  /** Upper bound of the buffer handed to HDF5 per call (default 4 MiB); tests lower it to force many blocks. */
   readonly blockBytes?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: { bytesWritten: number; bytesTotal: number }) => void;

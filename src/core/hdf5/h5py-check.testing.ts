@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDType } from '../../shared/dtype.js';
-import type { ColumnSource } from './column-source.js';
+import type { ColumnSource, DictionaryBytes, FixedBytes } from './column-source.js';
 
 export const PYTHON = '/usr/bin/python3';
 
@@ -29,7 +29,8 @@ export interface ExpectedDataset {
 export function expectFromSource(dir: string, path: string, layout: 'compound' | 'columns', source: ColumnSource, extra: Partial<ExpectedDataset> = {}): ExpectedDataset {
   const columns = source.columns.map((c, i) => {
     const numpy = parseDType(c.dtype).descr;
-    const v = source.readColumn(i, 0, source.rows);
+    const read = source.readColumn(i, 0, source.rows);
+    const v = ArrayBuffer.isView(read) || !('codes' in read) ? read : expandDictionary(read);
     const file = join(dir, `${path.replace(/\W/g, '_')}_${i}.bin`);
     const bytes = ArrayBuffer.isView(v) ? new Uint8Array(v.buffer, v.byteOffset, v.byteLength) : v.bytes;
     writeFileSync(file, bytes);
@@ -39,6 +40,15 @@ export function expectFromSource(dir: string, path: string, layout: 'compound' |
     return { name: extra.columns?.[i]?.name ?? c.name, numpy, h5py, source: sourceDtype, file };
   });
   return { path, layout, rows: source.rows, attrs: source.attributes, ...extra, columns };
+}
+
+/** Dictionary codes → fixed-width bytes, value by value (deliberately not the writer's table copy). */
+function expandDictionary(d: DictionaryBytes): FixedBytes {
+  const bytes = new Uint8Array(d.codes.length * d.width);
+  d.codes.forEach((code, r) => {
+    for (let k = 0; k < d.width; k++) bytes[r * d.width + k] = d.values[code * d.width + k]!;
+  });
+  return { width: d.width, bytes };
 }
 
 const SCRIPT = String.raw`

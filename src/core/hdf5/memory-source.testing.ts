@@ -1,13 +1,13 @@
 // Test-only ColumnSource: deterministic in-memory columns with the awkward values (NaN, -0.0, integer extremes, ragged strings).
 
 import { parseDType } from '../../shared/dtype.js';
-import type { ColumnSource, FixedBytes } from './column-source.js';
+import type { ColumnSource, DictionaryBytes, FixedBytes } from './column-source.js';
 
 export interface MemoryColumn {
   readonly name: string;
   readonly dtype: string;
-  /** Typed array in the dtype, or fixed-width bytes for |S<n> (width may be below n). */
-  readonly data: ArrayBufferView | FixedBytes;
+  /** Typed array in the dtype, or fixed-width bytes or dictionary codes for |S<n> (width may be below n). */
+  readonly data: ArrayBufferView | FixedBytes | DictionaryBytes;
 }
 
 /** xorshift32: a repeatable stream per column without depending on Math.random. */
@@ -100,6 +100,7 @@ export function memorySource(name: string, rows: number, columns: readonly Memor
     readColumn(index, first, count) {
       options.onRead?.(index, first, count);
       const data = columns[index]!.data;
+      if ('codes' in data) return { width: data.width, values: data.values, codes: data.codes.subarray(first, first + count) };
       if (!ArrayBuffer.isView(data)) return { width: data.width, bytes: data.bytes.subarray(first * data.width, (first + count) * data.width) };
       return (data as unknown as { subarray(a: number, b: number): ArrayBufferView }).subarray(first, first + count);
     },
@@ -109,4 +110,27 @@ export function memorySource(name: string, rows: number, columns: readonly Memor
 /** Generated columns for `schema` (name, dtype, optional narrower string width), seeded by position. */
 export function generatedColumns(schema: readonly { name: string; dtype: string; width?: number }[], rows: number, seed = 1): MemoryColumn[] {
   return schema.map((c, i) => ({ name: c.name, dtype: c.dtype, data: generateColumn(c.dtype, rows, seed * 1000 + i + 1, c.width) }));
+}
+
+/** Dictionary-encodes fixed-width strings as a store does: codes into the distinct values in first-seen order. */
+export function dictionaryColumn(column: MemoryColumn): MemoryColumn {
+  const data = column.data;
+  if (ArrayBuffer.isView(data) || 'codes' in data) throw new Error(`${column.name}: only fixed-width bytes can be dictionary-encoded`);
+  const { width, bytes } = data;
+  const rows = bytes.length / width;
+  const index = new Map<string, number>();
+  const codes = new Uint16Array(rows);
+  const values: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    const item = bytes.subarray(r * width, (r + 1) * width);
+    const key = item.join(',');
+    let code = index.get(key);
+    if (code === undefined) {
+      if (index.size === 65535) throw new Error(`${column.name}: more than 65535 distinct values`);
+      index.set(key, (code = index.size));
+      values.push(...item);
+    }
+    codes[r] = code;
+  }
+  return { ...column, data: { width, codes, values: Uint8Array.from(values) } };
 }

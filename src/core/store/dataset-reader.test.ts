@@ -90,6 +90,29 @@ describe('dataset reader', () => {
     r.close();
   });
 
+  it('readEncoded: dictionary codes plus values, and one reused buffer per column', () => {
+    const w = writer();
+    w.begin([{ name: 'a', dtype: '<i4', reason: '' }, { name: 's', dtype: '|S1', reason: '' }]);
+    const n = 3000;
+    const text = Buffer.from(Array.from({ length: n }, (_, k) => ['chr1', 'chrX', 'c'][k % 3]).join(''), 'latin1');
+    const offsets = Int32Array.from({ length: n + 1 }, (_, k) => Math.floor(k / 3) * 9 + [0, 4, 8][k % 3]!);
+    w.append(n, [{ kind: 'fixed', data: Int32Array.from({ length: n }, (_, k) => k) }, { kind: 'strings', bytes: new Uint8Array(text), offsets }]);
+    w.finish();
+    const r = openDatasetReader(w.dir);
+    const d = r.readEncoded('s', 10, 5) as { width: number; codes: Uint16Array; values: Uint8Array };
+    expect(d.width).toBe(4);
+    const expand = Array.from(d.codes, (c) => Buffer.from(d.values.subarray(c * 4, c * 4 + 4)).toString('latin1').replace(/\0+$/, ''));
+    expect(expand).toEqual(['chrX', 'c', 'chr1', 'chrX', 'c']);
+    expect((r.readColumn('s', 10, 5) as { bytes: Uint8Array }).bytes).toEqual(Uint8Array.from(Buffer.from('chrXc\0\0\0chr1chrXc\0\0\0', 'latin1')));
+    const first = r.readEncoded('a', 0, 100) as Int32Array;
+    const again = r.readEncoded('a', 2000, 50) as Int32Array;
+    expect(again.buffer).toBe(first.buffer);
+    expect(Array.from(again)).toEqual(Array.from({ length: 50 }, (_, k) => 2000 + k));
+    expect((r.readEncoded('a', 2990, 100) as Int32Array).length).toBe(10);
+    expect((r.readColumn('a', 0, 100) as Int32Array).buffer).not.toBe(first.buffer);
+    r.close();
+  });
+
   it('reads a 4M-row block in one positional read per column', () => {
     const w = writer();
     w.begin([{ name: 'x', dtype: '<f8', reason: '' }, { name: 'c', dtype: '|S1', reason: '' }]);

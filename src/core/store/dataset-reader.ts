@@ -13,6 +13,13 @@ export { toRowWindow } from './row-window-codec.js';
 /** A column's rows: a typed array in its dtype, or fixed-width items for 'S'/'U' (stride = the stored width). */
 export type ColumnData = NumericArray | FixedBytes;
 
+/** A dictionary column's rows as stored: value k is `values[codes[k]*width, (codes[k]+1)*width)`. */
+export interface DictionaryData {
+  readonly width: number;
+  readonly codes: Uint16Array;
+  readonly values: Uint8Array;
+}
+
 export interface DatasetReader {
   readonly dir: string;
   readonly manifest: DatasetManifest;
@@ -20,6 +27,11 @@ export interface DatasetReader {
   readonly rows: number;
   /** Rows [firstRow, firstRow + count) clamped to `rows`. */
   readColumn(name: string, firstRow: number, count: number): ColumnData;
+  /**
+   * readColumn for streaming consumers (the export): dictionary columns come as codes plus values,
+   * unexpanded, and the result lives in a buffer this column reuses, valid until its next readEncoded.
+   */
+  readEncoded(name: string, firstRow: number, count: number): ColumnData | DictionaryData;
   /** Moves to a newer manifest of the same dataset (more rows, widened columns); drops fds of files it no longer lists. */
   update(manifest: DatasetManifest): void;
   close(): void;
@@ -59,6 +71,8 @@ class Reader implements DatasetReader {
   private readonly fds = new Map<string, number>();
   /** Dictionary values by file, with how many entries were read (they only ever grow within one file). */
   private readonly dictionaries = new Map<string, { count: number; bytes: Uint8Array }>();
+  /** readEncoded's buffers by column: fresh memory per block costs more (zeroing, page faults) than the read itself. */
+  private readonly scratch = new Map<string, ArrayBuffer>();
 
   constructor(readonly dir: string, public manifest: DatasetManifest) {}
 
@@ -76,40 +90,55 @@ class Reader implements DatasetReader {
       this.fds.delete(file);
       this.dictionaries.delete(file);
     }
+    this.scratch.clear();
   }
 
   readColumn(name: string, firstRow: number, count: number): ColumnData {
+    const data = this.readRows(name, firstRow, count, false);
+    if (!('codes' in data)) return data;
+    const out = new Uint8Array(data.codes.length * data.width);
+    gatherFixed(data.values, data.width, data.codes, data.codes.length, out);
+    return { width: data.width, bytes: out };
+  }
+
+  readEncoded(name: string, firstRow: number, count: number): ColumnData | DictionaryData {
+    return this.readRows(name, firstRow, count, true);
+  }
+
+  private readRows(name: string, firstRow: number, count: number, reuse: boolean): ColumnData | DictionaryData {
     const col = columnOf(this.manifest, name);
     const start = Math.max(0, Math.min(firstRow, this.rows));
     const n = Math.max(0, Math.min(count, this.rows - start));
     const s = col.storage;
+    const target = (len: number): ArrayBuffer => {
+      if (!reuse) return new ArrayBuffer(len);
+      let buf = this.scratch.get(name);
+      if (!buf || buf.byteLength < len) this.scratch.set(name, (buf = new ArrayBuffer(len)));
+      return buf;
+    };
     if (s.kind === 'plain') {
       const d = parseDType(s.dtype);
-      const buf = this.read(s.file, start * d.itemSize, n * d.itemSize);
-      if (d.kind === 'S' || d.kind === 'U') return { width: d.itemSize, bytes: new Uint8Array(buf) };
+      const buf = this.read(s.file, start * d.itemSize, n * d.itemSize, target(n * d.itemSize));
+      if (d.kind === 'S' || d.kind === 'U') return { width: d.itemSize, bytes: new Uint8Array(buf, 0, n * d.itemSize) };
       return typedView(d, buf, 0, n);
     }
     const width = parseDType(s.valuesDtype).itemSize;
-    const codes = typedView(parseDType(s.codesDtype), this.read(s.codesFile, start * 2, n * 2), 0, n) as Uint16Array;
-    const values = this.dictionary(s.valuesFile, s.valueCount, width);
-    const out = new Uint8Array(n * width);
-    gatherFixed(values, width, codes, n, out);
-    return { width, bytes: out };
+    const codes = typedView(parseDType(s.codesDtype), this.read(s.codesFile, start * 2, n * 2, target(n * 2)), 0, n) as Uint16Array;
+    return { width, codes, values: this.dictionary(s.valuesFile, s.valueCount, width).subarray(0, s.valueCount * width) };
   }
 
   private dictionary(file: string, count: number, width: number): Uint8Array {
     const have = this.dictionaries.get(file);
     if (have && have.count >= count) return have.bytes;
-    const bytes = new Uint8Array(this.read(file, 0, count * width));
+    const bytes = new Uint8Array(this.read(file, 0, count * width, new ArrayBuffer(count * width)));
     this.dictionaries.set(file, { count, bytes });
     return bytes;
   }
 
-  /** `len` data bytes from `offset` past the header, into fresh aligned memory. */
-  private read(file: string, offset: number, len: number): ArrayBuffer {
-    const buf = new ArrayBuffer(len);
+  /** `len` data bytes from `offset` past the header, into the start of `buf` (aligned memory). */
+  private read(file: string, offset: number, len: number, buf: ArrayBuffer): ArrayBuffer {
     if (len === 0) return buf;
-    const view = new Uint8Array(buf);
+    const view = new Uint8Array(buf, 0, len);
     const fd = this.fd(file);
     const at = this.manifest.headerBytes + offset;
     let done = 0;
@@ -134,5 +163,6 @@ class Reader implements DatasetReader {
     for (const fd of this.fds.values()) fs.closeSync(fd);
     this.fds.clear();
     this.dictionaries.clear();
+    this.scratch.clear();
   }
 }

@@ -11,6 +11,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           'loader.worker': resolve('src/workers/loader.worker.ts'),
           'export.worker': resolve('src/workers/export.worker.ts'),
+          'h5-reader.worker': resolve('src/workers/h5-reader.worker.ts'),
         },
       },
     },

@@ -3,17 +3,23 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { HostService, LoadOptions, Unsubscribe } from '../shared/app-api.js';
+import type { ArraySlice, LevelOfDetail, LodRequest, SliceRequest } from '../shared/array-view.js';
 import type { DatasetInfo, DatasetState, LoadErrorInfo, LoadProgress } from '../shared/dataset.js';
 import type { ExportRequest, ExportStatus } from '../shared/export-request.js';
 import type { AdmissionEstimate, MemorySample, ProcessMemory } from '../shared/memory.js';
 import type { RowWindow } from '../shared/row-window.js';
 import type { ExportApi } from './export-job.js';
+import { readArrayLod, readArraySlice } from './arrays/array-reads.js';
+import { storeArraySource } from './arrays/store-array-source.js';
 import { ExportTracker } from './export-tracker.js';
 import { sniffFormat } from './format-sniff.js';
+import { H5Files } from './h5-files.js';
+import { listZip } from './npy/zip-index.js';
 import { Listeners } from './listeners.js';
 import type { LoaderApi } from './load-job.js';
 import { CancelledError, LoadError } from './load-error.js';
-import { processRss, systemMemory } from './memory-sampler.js';
+import { estimateAdmission, estimateStoreBytes } from './admission-estimate.js';
+import { MemoryMonitor } from './memory-monitor.js';
 import type { WorkerSpawner } from './pool/spawn.js';
 import { WorkerPool } from './pool/worker-pool.js';
 import { readWindow, toRowWindow } from './store/dataset-reader.js';
@@ -37,6 +43,9 @@ interface Tracked {
   readonly name: string;
   readonly sourcePath: string;
   readonly sourceBytes: number;
+  readonly format: DatasetInfo['format'];
+  /** The .npz member this dataset loads. */
+  readonly member?: string;
   state: DatasetState;
   progress?: LoadProgress;
   error?: LoadErrorInfo;
@@ -53,10 +62,10 @@ export class AppService implements HostService {
   private readonly loaders: WorkerPool<LoaderApi>;
   private readonly exporters: WorkerPool<ExportApi>;
   private readonly exports: ExportTracker;
+  private readonly h5: H5Files;
   private readonly tracked = new Map<string, Tracked>();
   private readonly datasetListeners = new Listeners<DatasetInfo[]>();
-  private readonly memoryListeners = new Listeners<MemorySample>();
-  private readonly memoryTimer: NodeJS.Timeout;
+  private readonly memory: MemoryMonitor;
   private pendingEmit: NodeJS.Timeout | undefined;
   private failedCounter = 0;
 
@@ -65,38 +74,25 @@ export class AppService implements HostService {
     this.loaders = new WorkerPool<LoaderApi>(options.spawner, 'loader', options.loaderProcesses);
     this.exporters = new WorkerPool<ExportApi>(options.spawner, 'export', options.exportProcesses ?? 1);
     this.exports = new ExportTracker(this.store, this.exporters);
-    this.memoryTimer = setInterval(() => this.memoryListeners.size > 0 && this.memoryListeners.emit(this.sampleMemory()), options.memoryIntervalMs ?? 1000);
-    this.memoryTimer.unref();
+    this.h5 = new H5Files(options.spawner, () => this.emitDatasets(true));
+    const workers = (): { pid: number | undefined; role: string; label: string }[] => [
+      ...[...this.loaders.processes(), ...this.exporters.processes()].map((w) => ({ pid: w.pid, role: w.kind, label: `${w.kind} · ${w.busy ? w.label : 'idle'}` })),
+      ...this.h5.processes().map((r) => ({ pid: r.pid, role: 'h5reader', label: `h5reader · ${r.label}` })),
+    ];
+    this.memory = new MemoryMonitor(
+      { store: this.store, workers, ...(options.processMemory ? { processMemory: options.processMemory } : {}), ...(options.systemMemory ? { systemMemory: options.systemMemory } : {}) },
+      options.memoryIntervalMs,
+    );
   }
 
   async openPaths(paths: readonly string[], options: LoadOptions = {}): Promise<string[]> {
-    const ids = paths.map((p) => this.admit(resolve(p), options));
+    const ids = paths.flatMap((p) => this.openOne(resolve(p), options));
     this.emitDatasets();
     return ids;
   }
 
-  /** Expected store bytes: binary columns are rarely larger than their text; gzip text inflates about 4×. */
   estimate(paths: readonly string[]): Promise<AdmissionEstimate> {
-    let estimatedBytes = 0;
-    for (const p of paths) {
-      try {
-        estimatedBytes += estimateStoreBytes(resolve(p));
-      } catch {
-        // A missing file adds nothing; opening it reports the error.
-      }
-    }
-    const { freeBytes } = this.store.shmStats();
-    const fits = estimatedBytes <= freeBytes;
-    const gb = (n: number): string => `${(n / 1e9).toFixed(2)} GB`;
-    return Promise.resolve({
-      paths: [...paths],
-      estimatedBytes,
-      shmFreeBytes: freeBytes,
-      fits,
-      message: fits
-        ? `About ${gb(estimatedBytes)} of ${gb(freeBytes)} free shared memory.`
-        : `About ${gb(estimatedBytes)} will not fit in ${gb(freeBytes)} of free shared memory; the disk temp dir will be used.`,
-    });
+    return Promise.resolve(estimateAdmission(paths, this.store.shmStats().freeBytes));
   }
 
   listDatasets(): Promise<DatasetInfo[]> {
@@ -108,10 +104,45 @@ export class AppService implements HostService {
   }
 
   async readWindow(datasetId: string, firstRow: number, rowCount: number, columns?: readonly string[]): Promise<RowWindow> {
-    if (!this.store.get(datasetId)) throw new Error(`dataset ${datasetId} is not open`);
+    if (this.h5.has(datasetId)) return this.h5.readWindow(datasetId, Math.max(0, Math.floor(firstRow)), Math.max(0, Math.min(Math.floor(rowCount), 100_000)), columns);
+    const m = this.store.get(datasetId);
+    if (!m) throw new Error(`dataset ${datasetId} is not open`);
+    if (m.array && (m.shape?.length ?? 0) > 1) throw new Error(`${m.name} is a ${m.shape!.length}-d array: read it with readSlice`);
     const reader = this.store.openReader(datasetId);
     try {
       return toRowWindow(datasetId, readWindow(reader, Math.max(0, Math.floor(firstRow)), Math.max(0, Math.min(Math.floor(rowCount), 100_000)), columns));
+    } finally {
+      reader.close();
+    }
+  }
+
+  async readSlice(datasetId: string, request: SliceRequest): Promise<ArraySlice> {
+    if (this.h5.has(datasetId)) return this.h5.readSlice(datasetId, request);
+    return this.withStoreArray(datasetId, (source) => readArraySlice(source, datasetId, request));
+  }
+
+  async readLevelOfDetail(datasetId: string, request: LodRequest): Promise<LevelOfDetail> {
+    if (this.h5.has(datasetId)) return this.h5.readLevelOfDetail(datasetId, request);
+    return this.withStoreArray(datasetId, (source) => readArrayLod(source, datasetId, request));
+  }
+
+  openEntry(fileId: string, path: string): Promise<string> {
+    return this.h5.openEntry(fileId, path);
+  }
+
+  /** Reads an array dataset of the store under a lease, so closing it meanwhile waits for the read. */
+  private async withStoreArray<T>(datasetId: string, read: (source: ReturnType<typeof storeArraySource>) => Promise<T>): Promise<T> {
+    const m = this.store.get(datasetId);
+    if (!m) throw new Error(`dataset ${datasetId} is not open`);
+    if (!m.array) throw new Error(`${m.name} is a table, not an N-d array`);
+    const reader = this.store.openReader(datasetId);
+    try {
+      const source = storeArraySource(reader.dir, m);
+      try {
+        return await read(source);
+      } finally {
+        source.close();
+      }
     } finally {
       reader.close();
     }
@@ -122,22 +153,30 @@ export class AppService implements HostService {
   }
 
   async close(datasetId: string): Promise<void> {
+    if (this.h5.close(datasetId)) {
+      this.emitDatasets(true);
+      return;
+    }
     const t = this.tracked.get(datasetId);
     if (!t) return;
     t.controller.abort();
     this.tracked.delete(datasetId);
     this.emitDatasets();
     await this.store.close(datasetId);
-    this.emitMemoryNow();
+    this.memory.nudge();
   }
 
   onMemory(listener: (sample: MemorySample) => void): Unsubscribe {
-    const off = this.memoryListeners.add(listener);
-    listener(this.sampleMemory());
-    return off;
+    return this.memory.subscribe(listener);
   }
 
   async exportHdf5(request: ExportRequest): Promise<string> {
+    for (const id of request.datasetIds) {
+      const m = this.store.get(id);
+      if (this.h5.has(id) || (m?.array && (m.shape?.length ?? 0) !== 1)) {
+        throw new Error(`${m?.name ?? id} is an N-d array or an HDF5 dataset; the window exports tables only (arrayport convert copies arrays)`);
+      }
+    }
     return this.exports.start(request);
   }
 
@@ -166,31 +205,60 @@ export class AppService implements HostService {
 
   /** Kills the workers and removes the whole session from the store. */
   async dispose(): Promise<void> {
-    clearInterval(this.memoryTimer);
+    this.memory.stop();
     clearTimeout(this.pendingEmit);
     for (const t of this.tracked.values()) t.controller.abort();
     this.loaders.dispose();
     this.exporters.dispose();
+    this.h5.dispose();
     await this.store.dispose();
   }
 
-  private admit(path: string, options: LoadOptions): string {
-    const name = basename(path);
+  /** One path: an HDF5 file opens in a reader process, an .npz admits one dataset per member, anything else one dataset. */
+  private openOne(path: string, options: LoadOptions): string[] {
+    let format: ReturnType<typeof sniffFormat> | 'missing';
+    try {
+      format = sniffFormat(path);
+    } catch {
+      format = 'missing';
+    }
+    if (format === 'hdf5') return [this.h5.open(path, statSync(path).size)];
+    if (format !== 'zip') return [this.admit(path, options, format === 'npy' ? 'npy' : 'text')];
+    let members: string[];
+    try {
+      members = listZip(path).map((m) => m.name).filter((n) => !n.endsWith('/'));
+    } catch (e) {
+      return [this.failedEntry(path, 0, `not a readable .npz archive: ${(e as Error).message}`)];
+    }
+    if (members.length === 0) return [this.failedEntry(path, 0, 'the archive holds no members')];
+    return members.map((member) => this.admit(path, options, 'npz', member));
+  }
+
+  private failedEntry(path: string, sourceBytes: number, message: string): string {
+    const id = `f${++this.failedCounter}`;
+    const t: Tracked = { id, name: basename(path), sourcePath: path, sourceBytes, format: 'text', state: 'failed', error: { file: path, message }, controller: new AbortController() };
+    t.final = this.info(t);
+    this.tracked.set(id, t);
+    return id;
+  }
+
+  private admit(path: string, options: LoadOptions, format: DatasetInfo['format'] = 'text', member?: string): string {
+    const name = member !== undefined ? `${basename(path)}/${member}` : basename(path);
     let sourceBytes = 0;
     let created: { id: string } | undefined;
     try {
       sourceBytes = statSync(path).size;
-      created = this.store.createDataset({ name, sourcePath: path, sourceBytes, format: 'text', estimatedBytes: estimateStoreBytes(path) });
+      created = this.store.createDataset({ name, sourcePath: path, sourceBytes, format, estimatedBytes: estimateStoreBytes(path) });
     } catch (e) {
       // Nothing reached the store: the list still shows the file with the reason.
       const id = `f${++this.failedCounter}`;
       const error: LoadErrorInfo = { file: path, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message };
-      const t: Tracked = { id, name, sourcePath: path, sourceBytes, state: 'failed', error, controller: new AbortController() };
+      const t: Tracked = { id, name, sourcePath: path, sourceBytes, format, state: 'failed', error, controller: new AbortController() };
       t.final = this.info(t);
       this.tracked.set(id, t);
       return id;
     }
-    const t: Tracked = { id: created.id, name, sourcePath: path, sourceBytes, state: 'queued', controller: new AbortController() };
+    const t: Tracked = { id: created.id, name, sourcePath: path, sourceBytes, format, ...(member !== undefined ? { member } : {}), state: 'queued', controller: new AbortController() };
     this.tracked.set(t.id, t);
     void this.load(t, options);
     return t.id;
@@ -199,7 +267,7 @@ export class AppService implements HostService {
   private async load(t: Tracked, options: LoadOptions): Promise<void> {
     const datasetDir = this.store.placement(t.id)!.dir;
     try {
-      await this.loaders.run('load', { path: t.sourcePath, datasetDir, ...(options.dtype ? { dtype: options.dtype } : {}) }, {
+      await this.loaders.run('load', { path: t.sourcePath, datasetDir, ...(options.dtype ? { dtype: options.dtype } : {}), ...(t.member !== undefined ? { member: t.member } : {}) }, {
         label: t.name,
         signal: t.controller.signal,
         onProgress: (p) => {
@@ -217,7 +285,7 @@ export class AppService implements HostService {
       if (!(e instanceof CancelledError)) t.error = e instanceof LoadError ? e.info : { file: t.sourcePath, message: (e as Error).message };
       // A failed or cancelled load keeps its row in the list but none of its segments.
       t.final = this.info(t);
-      void this.store.close(t.id).then(() => this.emitMemoryNow());
+      void this.store.close(t.id).then(() => this.memory.nudge());
     }
     this.emitDatasets(true);
   }
@@ -231,8 +299,10 @@ export class AppService implements HostService {
       name: t.name,
       sourcePath: t.sourcePath,
       sourceBytes: t.sourceBytes,
-      format: 'text',
+      format: t.format,
       ...(m?.source.dialect ? { dialect: m.source.dialect } : {}),
+      ...(m?.array && m.shape && m.columns[0] ? { array: { shape: m.shape, dtype: m.columns[0].dtype } } : {}),
+      ...(t.member !== undefined ? { entry: { path: t.member } } : {}),
       state: t.state,
       rows: t.state === 'failed' || t.state === 'cancelled' ? 0 : m?.rows ?? 0,
       columns: (m?.columns ?? []).map((c) => ({ name: c.name, dtype: c.dtype, reason: c.reason, ...(c.encoding ? { encoding: c.encoding } : {}) })),
@@ -244,7 +314,7 @@ export class AppService implements HostService {
   }
 
   private snapshot(): DatasetInfo[] {
-    return [...this.tracked.values()].map((t) => this.info(t));
+    return [...[...this.tracked.values()].map((t) => this.info(t)), ...this.h5.list()];
   }
 
   private emitDatasets(now = false): void {
@@ -259,37 +329,6 @@ export class AppService implements HostService {
       this.datasetListeners.emit(this.snapshot());
     }, DATASET_EVENT_INTERVAL_MS);
   }
-
-  private emitMemoryNow(): void {
-    if (this.memoryListeners.size > 0) this.memoryListeners.emit(this.sampleMemory());
-  }
-
-  private sampleMemory(): MemorySample {
-    const system = (this.options.systemMemory ?? systemMemory)();
-    const shm = this.store.shmStats();
-    return {
-      time: Date.now(),
-      systemTotalBytes: system.totalBytes,
-      systemUsedBytes: system.usedBytes,
-      storeBytes: this.store.storeBytes(),
-      shmCapacityBytes: shm.capacityBytes,
-      shmFreeBytes: shm.freeBytes,
-      processes: this.options.processMemory?.() ?? this.nodeProcesses(),
-    };
-  }
-
-  private nodeProcesses(): ProcessMemory[] {
-    const workers = [...this.loaders.processes(), ...this.exporters.processes()].flatMap((w) => {
-      const rss = w.pid !== undefined ? processRss(w.pid) : undefined;
-      return rss === undefined ? [] : [{ pid: w.pid!, role: w.kind, label: `${w.kind} · ${w.busy ? w.label : 'idle'}`, rssBytes: rss }];
-    });
-    return [{ pid: process.pid, role: 'host', label: 'host', rssBytes: process.memoryUsage.rss() }, ...workers];
-  }
-}
-
-function estimateStoreBytes(path: string): number {
-  const size = statSync(path).size;
-  return sniffFormat(path) === 'gzip' ? size * 4 : size;
 }
 
 /** The factory the Electron host calls with its utility-process spawner. */

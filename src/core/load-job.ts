@@ -1,11 +1,13 @@
 // One load, as a loader worker runs it: sniff the file, parse it into the dataset directory, publish progress and the watermark.
 
-import { statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { LoadProgress, TextDialect } from '../shared/dataset.js';
-import { sniffFormat } from './format-sniff.js';
+import { sniffFormat, type SniffedFormat } from './format-sniff.js';
 import { CancelledError, LoadError } from './load-error.js';
 import { DatasetWriter } from './store/dataset-writer.js';
+import { loadNpy, type NpyLoadResult } from './npy/npy-loader.js';
+import { listZip, memberBytes } from './npy/zip-index.js';
 import { loadTextFile } from './text/text-loader.js';
 
 export interface LoadRequest {
@@ -14,17 +16,26 @@ export interface LoadRequest {
   /** The dataset directory the host's store created. */
   readonly datasetDir: string;
   readonly dtype?: string;
+  /** For an .npz: the member to load (each member is a dataset of its own). */
+  readonly member?: string;
 }
 
 export interface LoadResult {
   readonly rows: number;
-  readonly dialect: TextDialect;
+  readonly format: 'text' | 'npy' | 'npz';
+  /** Text only. */
+  readonly dialect?: TextDialect;
+  /** NumPy inputs: an N-d array (one column) or a structured array (a table). */
+  readonly kind?: NpyLoadResult['kind'];
+  readonly shape?: readonly number[];
 }
 
 /** Progress at most this often (the text loader commits the watermark itself, block by block). */
 const REPORT_INTERVAL_MS = 100;
 
 export async function runLoadJob(req: LoadRequest, report: (p: LoadProgress) => void, signal?: AbortSignal): Promise<LoadResult> {
+  const format = sniffFormat(req.path);
+  if (format === 'npy' || format === 'zip') return runNpyJob(req, format, report, signal);
   const writer = new DatasetWriter(req.datasetDir);
   const started = performance.now();
   let lastReport = -Infinity;
@@ -33,7 +44,7 @@ export async function runLoadJob(req: LoadRequest, report: (p: LoadProgress) => 
     return { bytesRead, bytesTotal, rows: writer.committedRows, rate: elapsedSeconds > 0 ? bytesRead / elapsedSeconds : 0, elapsedSeconds };
   };
   try {
-    refuseUnsupported(req.path);
+    refuseUnsupported(req.path, format);
     const result = await loadTextFile(req.path, writer, {
       ...(req.dtype ? { dtype: req.dtype } : {}),
       ...(signal ? { signal } : {}),
@@ -47,7 +58,7 @@ export async function runLoadJob(req: LoadRequest, report: (p: LoadProgress) => 
     writer.setDialect(result.dialect);
     const size = statSync(req.path).size;
     report(progress(size, size));
-    return { rows: writer.rows, dialect: result.dialect };
+    return { rows: writer.rows, format: 'text', dialect: result.dialect };
   } catch (e) {
     if (e instanceof CancelledError) writer.close();
     else writer.fail(e instanceof LoadError ? e.info : { file: req.path, message: e instanceof Error ? e.message : String(e) });
@@ -55,13 +66,48 @@ export async function runLoadJob(req: LoadRequest, report: (p: LoadProgress) => 
   }
 }
 
-/** Formats that a later release opens get a clear message now instead of a parse error on binary bytes. */
-function refuseUnsupported(path: string): void {
-  const format = sniffFormat(path);
-  const why: Partial<Record<typeof format, string>> = {
-    npy: 'this is a NumPy .npy file; .npy input is not supported yet',
-    zip: 'this is a zip archive (.npz?); .npz input is not supported yet',
-    hdf5: 'this is an HDF5 file; HDF5 input is not supported yet',
+/** A .npy file, or one member of an .npz, streamed into the store block by block. */
+async function runNpyJob(req: LoadRequest, format: 'npy' | 'zip', report: (p: LoadProgress) => void, signal?: AbortSignal): Promise<LoadResult> {
+  const started = performance.now();
+  let lastReport = -Infinity;
+  let source: AsyncIterable<Uint8Array>;
+  let totalBytes: number;
+  let file = req.path;
+  if (format === 'zip') {
+    if (req.member === undefined) throw new LoadError({ file, message: 'this is a zip archive; open it as .npz (one dataset per member)' });
+    const m = listZip(req.path).find((x) => x.name === req.member);
+    if (!m) throw new LoadError({ file, message: `no member '${req.member}' in the archive` });
+    file = `${req.path}/${m.name}`;
+    source = memberBytes(req.path, m);
+    totalBytes = m.size;
+  } else {
+    totalBytes = statSync(req.path).size;
+    source = createReadStream(req.path, { highWaterMark: 4 << 20 });
+  }
+  const toProgress = (p: { bytesRead: number; bytesTotal: number; rows: number }): LoadProgress => {
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    return { ...p, rate: elapsedSeconds > 0 ? p.bytesRead / elapsedSeconds : 0, elapsedSeconds };
+  };
+  const result = await loadNpy(source, req.datasetDir, {
+    file,
+    totalBytes,
+    ...(req.member !== undefined ? { member: req.member } : {}),
+    ...(signal ? { signal } : {}),
+    onProgress: (p) => {
+      const now = performance.now();
+      if (now - lastReport < REPORT_INTERVAL_MS) return;
+      lastReport = now;
+      report(toProgress(p));
+    },
+  });
+  report(toProgress({ bytesRead: totalBytes, bytesTotal: totalBytes, rows: result.rows }));
+  return { rows: result.rows, format: format === 'zip' ? 'npz' : 'npy', kind: result.kind, shape: result.shape };
+}
+
+/** Formats the text loader must not try get a clear message instead of a parse error on binary bytes. */
+function refuseUnsupported(path: string, format: SniffedFormat): void {
+  const why: Partial<Record<SniffedFormat, string>> = {
+    hdf5: 'this is an HDF5 file; it is opened by an HDF5 reader, not loaded as text',
     netcdf3: 'this is a classic netCDF-3 file, which is not HDF5 and not text',
     empty: 'the file is empty',
   };

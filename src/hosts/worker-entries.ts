@@ -13,5 +13,5 @@ export function nodeWorkerEntries(): Record<WorkerKind, ForkEntry> {
     // Running from sources (tests, development) needs a TypeScript loader in the child too.
     return { path, execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : [] };
   };
-  return { loader: entry('loader'), export: entry('export') };
+  return { loader: entry('loader'), export: entry('export'), h5reader: entry('h5-reader') };
 }

@@ -1,5 +1,6 @@
 // AppApi: the whole seam between the window and its host (Electron IPC, the browser host's WebSocket, or a mock).
 
+import type { ArraySlice, LevelOfDetail, LodRequest, SliceRequest } from './array-view.js';
 import type { DatasetInfo } from './dataset.js';
 import type { ExportRequest, ExportStatus } from './export-request.js';
 import type { AdmissionEstimate, MemorySample } from './memory.js';
@@ -49,6 +50,22 @@ export interface AppApi {
   onDatasets(listener: (datasets: DatasetInfo[]) => void): Unsubscribe;
   /** Reads rows [firstRow, firstRow + rowCount) of the named columns (all when omitted), never past the watermark. */
   readWindow(datasetId: string, firstRow: number, rowCount: number, columns?: readonly string[]): Promise<RowWindow>;
+  /**
+   * Reads a window of a 2-D (or 1-D) slice of an N-d array dataset (one with `array` on its info): the
+   * displayed dimensions are `rowDim`/`colDim`, every other dimension sits at its index in `indices`.
+   * At most 100,000 values per call; only the values in the window are read from the store or the file.
+   */
+  readSlice(datasetId: string, request: SliceRequest): Promise<ArraySlice>;
+  /**
+   * Minimum and maximum per bin of a whole 2-D numeric slice, for a heatmap: at most 1024 × 1024 bins, read
+   * from a regular sample, so the cost follows the bins and not the slice's size.
+   */
+  readLevelOfDetail(datasetId: string, request: LodRequest): Promise<LevelOfDetail>;
+  /**
+   * Opens a dataset of an opened HDF5 file (`fileId` is the file's dataset id, `path` a dataset in its `tree`)
+   * as a dataset of its own, read lazily from the file; resolves with its id (the same id when already open).
+   */
+  openEntry(fileId: string, path: string): Promise<string>;
   /** Stops a running load and frees its segments. */
   cancel(datasetId: string): Promise<void>;
   /** Closes a dataset; its segments go once no reader holds them. */

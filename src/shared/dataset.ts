@@ -1,5 +1,7 @@
 // What the host tells every client about a dataset: schema, state, progress and errors (plain data, JSON-safe).
 
+import type { ArrayInfo, H5TreeNode } from './array-view.js';
+
 /** One column as NumPy sees it, with the reason the loader chose its type. */
 export interface ColumnInfo {
   readonly name: string;
@@ -69,6 +71,12 @@ export interface DatasetInfo {
   readonly storeBytes: number;
   readonly progress?: LoadProgress;
   readonly error?: LoadErrorInfo;
+  /** Present when the dataset is an N-d array: the window shows slices of it (readSlice, readLevelOfDetail). */
+  readonly array?: ArrayInfo;
+  /** Present for an opened HDF5 file: its groups and datasets; openEntry opens one of them as a dataset of its own. */
+  readonly tree?: H5TreeNode;
+  /** Present for a dataset opened from a file entry (an HDF5 dataset, an .npz member): the file and the entry's path. */
+  readonly entry?: { readonly fileId?: string; readonly path: string };
 }
 
 /** Formats a load error the way the CLI prints it: `FILE:LINE:COL: message: 'text'`. */

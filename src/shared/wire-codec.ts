@@ -22,6 +22,7 @@ export type ServerMessage = ReplyMessage | EventMessage;
 // A table rather than a list so that adding a member to AppApiCall fails to compile until it is named here.
 const CALLS = {
   capabilities: true, openPaths: true, pickAndOpen: true, estimate: true, listDatasets: true, readWindow: true,
+  readSlice: true, readLevelOfDetail: true, openEntry: true,
   cancel: true, close: true, pickSavePath: true, exportHdf5: true, cancelExport: true,
 } as const satisfies Record<AppApiCall, true>;
 
@@ -134,6 +135,19 @@ const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every(isStri
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isOptionalObject = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v));
 const isOptionalStringList = (v: unknown): boolean => v === undefined || v === null || isStringList(v);
+const isIndexList = (v: unknown): boolean => Array.isArray(v) && v.every(isCount);
+const isSliceRequest = (v: unknown): boolean => {
+  if (v === null || typeof v !== 'object') return false;
+  const r = v as Record<string, unknown>;
+  const optionalCount = (x: unknown): boolean => x === undefined || x === null || isCount(x);
+  return isCount(r.rowDim) && optionalCount(r.colDim) && isIndexList(r.indices) && isCount(r.rowStart) && isCount(r.rowCount)
+    && optionalCount(r.colStart) && optionalCount(r.colCount);
+};
+const isLodRequest = (v: unknown): boolean => {
+  if (v === null || typeof v !== 'object') return false;
+  const r = v as Record<string, unknown>;
+  return isCount(r.rowDim) && isCount(r.colDim) && isIndexList(r.indices) && isCount(r.rowBins) && isCount(r.colBins);
+};
 const isExportRequest = (v: unknown): boolean => {
   if (v === null || typeof v !== 'object') return false;
   const r = v as Record<string, unknown>;
@@ -148,6 +162,9 @@ const ARG_CHECKS: Record<AppApiCall, readonly ((v: unknown) => boolean)[]> = {
   estimate: [isStringList],
   listDatasets: [],
   readWindow: [isString, isCount, isCount, isOptionalStringList],
+  readSlice: [isString, isSliceRequest],
+  readLevelOfDetail: [isString, isLodRequest],
+  openEntry: [isString, isString],
   cancel: [isString],
   close: [isString],
   pickSavePath: [isString],

@@ -8,7 +8,7 @@ import type { probeApi } from './test-support/probe.worker.js';
 
 const probePath = fileURLToPath(new URL('./test-support/probe.worker.ts', import.meta.url));
 const entry = { path: probePath, execArgv: ['--import', 'tsx'] };
-const spawner = forkSpawner({ loader: entry, export: entry });
+const spawner = forkSpawner({ loader: entry, export: entry, h5reader: entry });
 let pool: WorkerPool<typeof probeApi> | undefined;
 const makePool = (size: number): WorkerPool<typeof probeApi> => (pool = new WorkerPool<typeof probeApi>(spawner, 'loader', size));
 const alive = (pid: number): boolean => {

@@ -18,7 +18,7 @@ export interface WorkerProcess {
 }
 
 /** Which worker entry to start. */
-export type WorkerKind = 'loader' | 'export';
+export type WorkerKind = 'loader' | 'export' | 'h5reader';
 
 export interface WorkerSpawner {
   spawn(kind: WorkerKind, label: string): WorkerProcess;

@@ -45,12 +45,20 @@ export interface DatasetManifest {
   readonly rows: number;
   /** For N-d arrays (later formats): the full shape; tables have [rows]. */
   readonly shape?: readonly number[];
+  /**
+   * Present for an N-d array dataset: its one column file holds the whole array as a .npy of `shape`,
+   * in Fortran order when the source was (kept as it came: readers index by strides, and a load stays a
+   * streamed copy). `rows` then counts complete leading-dimension rows (C order) or is 0 until ready (Fortran).
+   */
+  readonly array?: { readonly fortranOrder: boolean };
   readonly columns: readonly ManifestColumn[];
   readonly source: {
     readonly path: string;
     readonly bytes: number;
     readonly format: 'text' | 'npy' | 'npz' | 'hdf5';
     readonly dialect?: TextDialect;
+    /** The member of an .npz the dataset came from. */
+    readonly member?: string;
   };
   readonly store: { readonly kind: 'shm' | 'disk'; readonly reason: string };
   readonly error?: LoadErrorInfo;

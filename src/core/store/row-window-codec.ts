@@ -17,7 +17,8 @@ export function toRowWindow(datasetId: string, w: TypedWindow): RowWindow {
   };
 }
 
-function columnValues(d: ParsedDType, data: NumericArray | FixedBytes, n: number): ColumnValues {
+/** Typed column data as the JSON-safe values the window shows. */
+export function columnValues(d: ParsedDType, data: NumericArray | FixedBytes, n: number): ColumnValues {
   if ('width' in data) return { kind: 'bytes', values: decodeItems(data, n, d.kind === 'U') };
   if (d.kind === 'b') return { kind: 'bool', values: Array.from(data as Uint8Array, (v) => v !== 0) };
   if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
@@ -65,7 +66,8 @@ function complexText(re: number, im: number): string {
   return `${re}${im < 0 || Object.is(im, -0) ? '-' : '+'}${Math.abs(im)}j`;
 }
 
-function halfToNumber(h: number): number {
+/** IEEE half-precision bits as a number. */
+export function halfToNumber(h: number): number {
   const sign = h & 0x8000 ? -1 : 1;
   const exp = (h >> 10) & 0x1f;
   const frac = h & 0x3ff;

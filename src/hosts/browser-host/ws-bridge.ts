@@ -17,6 +17,9 @@ export function browserHandlers(service: HostService, capabilities: HostCapabili
     estimate: (paths) => service.estimate(paths),
     listDatasets: () => service.listDatasets(),
     readWindow: (id, first, count, columns) => service.readWindow(id, first, count, columns),
+    readSlice: (id, request) => service.readSlice(id, request),
+    readLevelOfDetail: (id, request) => service.readLevelOfDetail(id, request),
+    openEntry: (fileId, path) => service.openEntry(fileId, path),
     cancel: (id) => service.cancel(id),
     close: (id) => service.close(id),
     exportHdf5: async (request) => {

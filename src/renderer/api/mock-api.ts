@@ -3,6 +3,7 @@ import type { AppApi, DroppedFile, HostCapabilities, LoadOptions } from '../../s
 import type { DatasetInfo, LoadErrorInfo, TextDialect } from '../../shared/dataset.js';
 import type { ExportRequest, ExportStatus } from '../../shared/export-request.js';
 import type { AdmissionEstimate, MemorySample, ProcessMemory } from '../../shared/memory.js';
+import { cubeInfo, cubeLod, cubeSlice } from './mock-arrays.js';
 import { SEED_LINE_BYTES, SEED_ROW_BYTES, seedColumns, seedWindow } from './mock-data.js';
 
 export interface MockOptions {
@@ -15,7 +16,7 @@ export interface MockOptions {
   /** Delay before readWindow answers, like a round trip to the host. */
   readonly readLatencyMs?: number;
   readonly capabilities?: Partial<HostCapabilities>;
-  /** Start with the seed datasets (a 1e8-row table, a loading file, a small one, a failing one). */
+  /** Start with the seed datasets (a 1e8-row table, a loading file, a small one, a failing one, a 3-d array). */
   readonly seed?: boolean;
 }
 
@@ -127,6 +128,8 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       rate: 4 * MB,
       failAt: { file: '/data/broken_counts.tsv', line: 120_002, column: 3, message: 'value is not an integer', text: 'N/A', row: 120_000 },
     });
+    const cubeId = `ds-${nextId++}`;
+    datasets.set(cubeId, { info: cubeInfo(cubeId), finalRows: 24, rate: loadRate });
   }
 
   function stepLoads(dt: number): boolean {
@@ -242,6 +245,17 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       if (!Number.isInteger(first) || first < 0 || !Number.isInteger(count) || count < 0) throw new Error(`bad window ${first}+${count}`);
       return seedWindow(id, first, count, d.info.rows, columns);
     }),
+    readSlice: (id, request) => later(() => {
+      if (!need(id).info.array) throw new Error(`${id} is not an array`);
+      return cubeSlice(id, request);
+    }),
+    readLevelOfDetail: (id, request) => later(() => {
+      if (!need(id).info.array) throw new Error(`${id} is not an array`);
+      return cubeLod(id, request);
+    }),
+    openEntry: (fileId) => later((): string => {
+      throw new Error(`the mock host has no HDF5 file ${fileId}`);
+    }, 0),
     cancel: (id) => later(() => {
       const d = need(id);
       if (d.info.state === 'loading' || d.info.state === 'queued') {

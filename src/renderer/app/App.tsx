@@ -5,6 +5,8 @@ import type { AdmissionEstimate } from '../../shared/memory.js';
 import { DatasetList } from '../datasets/DatasetList.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { formatBytes, percentOf } from '../format/format-units.js';
+import { ArrayView } from '../arrays/ArrayView.js';
+import { H5Tree } from '../datasets/H5Tree.js';
 import { DataGrid } from '../grid/DataGrid.js';
 import { HeaderBar } from '../header/HeaderBar.js';
 import { MemoryPanel } from '../memory/MemoryPanel.js';
@@ -110,6 +112,10 @@ export function App({ api, styleNonce }: Props) {
               <p className="muted">{selected.state === 'failed' ? 'Other files keep loading; nothing of this one is kept in memory.' : 'Its segments were freed.'}</p>
             </div>
           </div>
+        ) : selected.format === 'hdf5' && !selected.entry ? (
+          <H5Tree key={selected.id} file={selected} onOpen={(path) => void open(path, () => api.openEntry(selected.id, path).then((id) => [id]))} />
+        ) : selected.array ? (
+          <ArrayView key={selected.id} api={api} dataset={selected} />
         ) : (
           <DataGrid key={selected.id} api={api} dataset={selected} dark={dark} styleNonce={styleNonce} />
         )}

@@ -1,4 +1,5 @@
 // One dataset in the list: name, state, load progress, placement, errors, and its Cancel / Close buttons.
+import type { H5TreeNode } from '../../shared/array-view.js';
 import type { DatasetInfo } from '../../shared/dataset.js';
 import { formatLoadError } from '../../shared/dataset.js';
 import { formatBytes, formatCount, formatDuration, formatRate, percentOf } from '../format/format-units.js';
@@ -15,6 +16,17 @@ interface Props {
 const STATE_LABEL: Record<DatasetInfo['state'], string> = {
   queued: 'Queued', loading: 'Loading', ready: 'Ready', failed: 'Failed', cancelled: 'Cancelled',
 };
+
+/** What the dataset is, in a few words: a table's rows and columns, an array's shape, an HDF5 file's dataset count. */
+function summary(d: DatasetInfo): string {
+  if (d.tree) return `HDF5 file · ${countDatasets(d.tree)} datasets · ${formatBytes(d.sourceBytes)}`;
+  if (d.array) return `shape (${d.array.shape.map(formatCount).join(' × ')}) · ${d.array.dtype} · ${formatBytes(d.storeBytes)}`;
+  return `${formatCount(d.rows)} rows · ${d.columns.length} cols · ${formatBytes(d.storeBytes)}`;
+}
+
+function countDatasets(node: H5TreeNode): number {
+  return (node.kind === 'dataset' ? 1 : 0) + (node.children ?? []).reduce((n, c) => n + countDatasets(c), 0);
+}
 
 function progressDetail(d: DatasetInfo): string {
   const p = d.progress;
@@ -42,7 +54,7 @@ export function DatasetItem({ dataset: d, selected, onSelect, onCancel, onClose 
         <button type="button" className="btn-icon" onClick={onClose} aria-label={`Close ${d.name}`} title={`Close ${d.name}`}>✕</button>
       </div>
       <div className="dataset-meta">
-        {gone ? d.sourcePath : <>{formatCount(d.rows)} rows · {d.columns.length} cols · {formatBytes(d.storeBytes)}</>}
+        {gone ? d.sourcePath : summary(d)}
         {place && (
           <>
             {' · '}

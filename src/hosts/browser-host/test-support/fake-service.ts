@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { HostService, LoadOptions, Unsubscribe } from '../../../shared/app-api.js';
+import type { ArraySlice, LevelOfDetail, LodRequest, SliceRequest } from '../../../shared/array-view.js';
 import type { DatasetInfo } from '../../../shared/dataset.js';
 import type { ExportRequest, ExportStatus } from '../../../shared/export-request.js';
 import type { AdmissionEstimate, MemorySample } from '../../../shared/memory.js';
@@ -64,6 +65,21 @@ export class FakeHostService implements HostService {
       datasetId, firstRow, rowCount: 3, totalRows: 3,
       columns: [{ name: 'x', dtype: '<f8', data: { kind: 'number', values: [NaN, -0, Infinity] } }],
     };
+  }
+
+  async readSlice(datasetId: string, request: SliceRequest): Promise<ArraySlice> {
+    this.calls.push({ method: 'readSlice', args: [datasetId, request] });
+    return { datasetId, rowStart: request.rowStart, rowCount: 1, colStart: 0, colCount: 2, dtype: '<f8', data: { kind: 'number', values: [NaN, 1] } };
+  }
+
+  async readLevelOfDetail(datasetId: string, request: LodRequest): Promise<LevelOfDetail> {
+    this.calls.push({ method: 'readLevelOfDetail', args: [datasetId, request] });
+    return { datasetId, rowBins: 1, colBins: 1, binSize: [1, 1], step: [1, 1], min: [0], max: [1], dataMin: 0, dataMax: 1, valuesRead: 1 };
+  }
+
+  async openEntry(fileId: string, path: string): Promise<string> {
+    this.calls.push({ method: 'openEntry', args: [fileId, path] });
+    return `${fileId}:${path}`;
   }
 
   async cancel(datasetId: string): Promise<void> {

@@ -26,7 +26,10 @@ export interface SinkColumn {
 export interface TableSink {
   /** Declares the columns; called before the first append, and again after reset(). */
   begin(columns: readonly SinkColumn[]): void;
-  /** Appends `rows` rows; every batch holds exactly `rows` values. Invisible to readers until commit(). */
+  /**
+   * Appends `rows` rows; every batch holds exactly `rows` values. Invisible to readers until commit().
+   * The batch's arrays belong to the parser again once append() returns (it reuses them), so a sink copies what it keeps.
+   */
   append(rows: number, columns: readonly ColumnBatch[]): void;
   /** Rewrites column `index` in a wider numeric dtype (int32→int64, integers→float64, float32→float64) keeping every row. */
   widen(index: number, dtype: string, reason: string): void;

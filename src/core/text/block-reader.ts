@@ -1,19 +1,29 @@
-// One reusable block buffer: keeps the unfinished record at its front and fills the rest from the source.
+// Block buffers over a ByteSource: keeps the unfinished record in front of the next block's bytes and, when asked,
+// reads the next block while the caller parses the current one.
 
 import type { ByteSource } from './byte-source.js';
 
 export class BlockReader {
   buf: Uint8Array;
+  /** Data is buf[start, end): after a refill, the kept bytes start at `start`. */
+  start = 0;
   end = 0;
   /** The source has nothing after `end`. */
   eof = false;
+  /** Bytes reserved before each block for the kept tail of the previous one (read-ahead only). */
+  private readonly slack: number;
+  private spare: Uint8Array | null = null;
+  private pending: Promise<number> | null = null;
 
-  constructor(private readonly source: ByteSource, blockSize: number) {
-    this.buf = new Uint8Array(blockSize);
+  constructor(private readonly source: ByteSource, private readonly blockSize: number, readAhead = false) {
+    this.slack = readAhead ? Math.min(blockSize, 1 << 20) : 0;
+    this.buf = new Uint8Array(this.slack + blockSize);
+    if (readAhead) this.spare = new Uint8Array(this.slack + blockSize);
   }
 
-  /** Moves buf[keep, end) to the front (growing the buffer when a record fills it) and reads more. */
+  /** Keeps buf[keep, end) (keep ≥ start) in front of the next bytes, growing the buffer when a record fills it. */
   async refill(keep: number): Promise<void> {
+    if (this.spare) return this.refillAhead(keep);
     const rest = this.end - keep;
     if (rest === this.buf.length) {
       const bigger = new Uint8Array(this.buf.length * 2);
@@ -27,5 +37,40 @@ export class BlockReader {
     const got = await this.source.read(this.buf, rest, want);
     this.end += got;
     if (got < want) this.eof = true;
+  }
+
+  /** The block read ahead into `spare` (after `slack` bytes) becomes current; the next read starts at once. */
+  private async refillAhead(keep: number): Promise<void> {
+    const spare = this.spare!;
+    const slack = this.slack;
+    const rest = this.end - keep;
+    const got = await (this.pending ?? this.read(spare));
+    this.pending = null;
+    const old = this.buf;
+    if (rest <= slack) {
+      spare.set(old.subarray(keep, this.end), slack - rest);
+      this.buf = spare;
+      this.start = slack - rest;
+      this.end = slack + got;
+      // A buffer grown for a long record is dropped; the next read needs the standard size.
+      this.spare = old.length === spare.length ? old : new Uint8Array(spare.length);
+    } else {
+      // A record longer than the slack: join it and the new bytes in a buffer of their own.
+      const joined = new Uint8Array(rest + got);
+      joined.set(old.subarray(keep, this.end));
+      joined.set(spare.subarray(slack, slack + got), rest);
+      this.buf = joined;
+      this.start = 0;
+      this.end = rest + got;
+    }
+    if (got < this.blockSize) this.eof = true;
+    else this.pending = this.read(this.spare!);
+  }
+
+  private read(into: Uint8Array): Promise<number> {
+    const p = this.source.read(into, this.slack, this.blockSize);
+    // A load that fails mid-file closes the source with this read in flight: nobody awaits it then.
+    p.catch(() => {});
+    return p;
   }
 }

@@ -66,19 +66,29 @@ export class ColumnSlot {
       : { name: this.name, dtype: this.dtype, reason: this.reason };
   }
 
-  /** Fresh arrays for a batch of `cap` rows (handed to the sink afterwards, never reused). */
+  /**
+   * Arrays for a batch of `cap` rows. A sink takes a batch synchronously inside append() (see TableSink) and keeps
+   * copies, not the arrays, so one set serves every batch: fresh arrays per batch cost a page fault per 4 KiB.
+   */
   allocate(cap: number): void {
     switch (this.kind) {
-      case K_F64: case K_NONE: this.f64 = new Float64Array(cap); break;
-      case K_F32: this.f32 = new Float32Array(cap); break;
-      case K_I32: this.i32 = new Int32Array(cap); break;
-      case K_I64: this.big = new BigInt64Array(cap); this.words = new Int32Array(this.big.buffer); break;
-      case K_U64: this.ubig = new BigUint64Array(cap); this.words = new Int32Array(this.ubig.buffer); break;
-      case K_BOOL: this.u8 = new Uint8Array(cap); break;
-      case K_INT: this.small = smallArray(this.spec!, cap); break;
+      case K_F64: case K_NONE: if (this.f64.length !== cap) this.f64 = new Float64Array(cap); break;
+      case K_F32: if (this.f32.length !== cap) this.f32 = new Float32Array(cap); break;
+      case K_I32: if (this.i32.length !== cap) this.i32 = new Int32Array(cap); break;
+      case K_I64:
+        if (this.big.length !== cap) this.big = new BigInt64Array(cap);
+        this.words = new Int32Array(this.big.buffer);
+        break;
+      case K_U64:
+        if (this.ubig.length !== cap) this.ubig = new BigUint64Array(cap);
+        this.words = new Int32Array(this.ubig.buffer);
+        break;
+      case K_BOOL: if (this.u8.length !== cap) this.u8 = new Uint8Array(cap); break;
+      case K_INT: if (this.small.length !== cap) this.small = smallArray(this.spec!, cap); break;
       case K_STR:
-        this.bytes = new Uint8Array(Math.max(1024, this.bytes.length));
-        this.offsets = new Int32Array(cap + 1);
+        // Room for 8 bytes a value from the start: growing means a record the fast path hands back (see FastRows).
+        if (this.bytes.length < Math.max(1024, cap * 8)) this.bytes = new Uint8Array(Math.max(1024, cap * 8));
+        if (this.offsets.length !== cap + 1) this.offsets = new Int32Array(cap + 1);
         this.used = 0;
         break;
     }

@@ -61,15 +61,13 @@ export function detectLineEnding(buf: Uint8Array, start: number, end: number): T
   let crlf = 0;
   let cr = 0;
   const stop = Math.min(end, start + (1 << 20));
-  for (let i = start; i < stop; i++) {
-    const b = buf[i];
-    if (b === 10) lf++;
-    else if (b === 13) {
-      if (buf[i + 1] === 10) {
-        crlf++;
-        i++;
-      } else cr++;
-    }
+  // indexOf is a native scan: this runs once per file, mostly before the optimizer has looked at it.
+  for (let i = buf.indexOf(13, start); i >= 0 && i < stop; i = buf.indexOf(13, i + 1)) {
+    if (buf[i + 1] === 10) crlf++;
+    else cr++;
+  }
+  for (let i = buf.indexOf(10, start); i >= 0 && i < stop; i = buf.indexOf(10, i + 1)) {
+    if (i === start || buf[i - 1] !== 13) lf++;
   }
   if (crlf >= lf && crlf >= cr && crlf > 0) return 'CRLF';
   return cr > lf ? 'CR' : 'LF';

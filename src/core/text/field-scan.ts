@@ -10,10 +10,10 @@ export const TRUE = 4;
 export const FALSE = 5;
 export const TEXT = 6;
 
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+export const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 // Strictly below 2^53 every step m*10+d of the digit loop was exact (a rounded step would leave m ≥ 2^53).
-const EXACT_LIMIT = 9007199254740992;
-const latin1 = new TextDecoder('latin1');
+export const EXACT_LIMIT = 9007199254740992;
+export const latin1 = new TextDecoder('latin1');
 
 export class FieldScanner {
   /** The number after classify() returned INT, BIG_INT or FLOAT. */

@@ -23,7 +23,7 @@ export class RowParser {
     readonly slots: ColumnSlot[],
     private readonly sink: TableSink | null,
     file: string,
-    private readonly cap: number,
+    readonly cap: number,
   ) {
     this.errors = new TextErrors(file, tok);
     if (sink) for (const s of slots) s.allocate(cap);
@@ -57,7 +57,8 @@ export class RowParser {
           }
           break;
         case K_I32:
-          if (cls === INT && v >= -2147483648 && v <= 2147483647) {
+          // A spec column also takes long spellings (leading zeros) of an int32, as NumPy's int() does; v is exact then.
+          if ((cls === INT || (cls === BIG_INT && slot.fixed)) && v >= -2147483648 && v <= 2147483647) {
             slot.i32[r] = v;
             continue;
           }
@@ -100,7 +101,7 @@ export class RowParser {
           }
           break;
         case K_INT:
-          if (cls === INT && v >= slot.min && v <= slot.max) {
+          if ((cls === INT || cls === BIG_INT) && v >= slot.min && v <= slot.max) {
             slot.small[r] = v;
             continue;
           }

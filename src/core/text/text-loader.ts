@@ -8,6 +8,7 @@ import { BlockReader } from './block-reader.js';
 import { openByteSource, type ByteSource } from './byte-source.js';
 import { planColumns, type ColumnPlan } from './column-plan.js';
 import { detectDelimiter, detectLineEnding } from './dialect.js';
+import { FastRows } from './fast-rows.js';
 import { RowParser } from './row-parser.js';
 import { END, NEED_MORE, Tokenizer } from './tokenizer.js';
 
@@ -57,9 +58,9 @@ export async function loadTextFile(path: string, sink: TableSink, options: TextL
   try {
     for (;;) {
       source = await openByteSource(path, file);
-      const reader = new BlockReader(source, blockSize);
+      const reader = new BlockReader(source, blockSize, true);
       await reader.refill(0);
-      while (!reader.eof && reader.end < start) await reader.refill(0);
+      while (!reader.eof && reader.end - reader.start < start) await reader.refill(reader.start);
       const rows = await runPass(reader, source, sink, plan, { start, delimiter, file, batchRows, options });
       if (rows >= 0) {
         sink.commit();
@@ -88,13 +89,15 @@ interface PassContext {
 /** Reads the file once from the reader's first block; returns the rows stored, or -1 when it must be read again. */
 async function runPass(reader: BlockReader, source: ByteSource, sink: TableSink, plan: ColumnPlan, ctx: PassContext): Promise<number> {
   const tok = new Tokenizer(ctx.delimiter);
-  tok.setBuffer(reader.buf, ctx.start, reader.end, reader.eof);
+  tok.setBuffer(reader.buf, reader.start + ctx.start, reader.end, reader.eof);
   // Bounded cells per batch: a 9,000-column table must not allocate 9,000 arrays of 64K rows.
   const cap = Math.max(16, Math.min(ctx.batchRows, Math.floor(BATCH_CELLS / plan.slots.length)));
   const parser = new RowParser(tok, plan.slots, sink, ctx.file, cap);
   let rows = 0;
+  const fast = new FastRows(tok, parser, ctx.delimiter);
   let skipHeader = plan.header;
   for (;;) {
+    if (!skipHeader) rows += fast.run();
     const n = tok.nextRecord();
     if (n >= 0) {
       if (skipHeader) skipHeader = false;
@@ -112,7 +115,8 @@ async function runPass(reader: BlockReader, source: ByteSource, sink: TableSink,
     checkAbort(ctx.options.signal);
     await reader.refill(tok.pos);
     checkAbort(ctx.options.signal);
-    tok.setBuffer(reader.buf, 0, reader.end, reader.eof);
+    tok.setBuffer(reader.buf, reader.start, reader.end, reader.eof);
+    fast.newBuffer();
   }
 }
 

@@ -1,3 +1,4 @@
+// dtype specs in NumPy's list syntax and the compact form, and their errors.
 import { describe, expect, it } from 'vitest';
 import { parseDTypeSpec } from './dtype-spec.js';
 

@@ -1,3 +1,4 @@
+// Reading windows from the store: typed columns, dictionary strings, the watermark, compared with NumPy.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+// Everything DatasetWriter writes is a .npy file NumPy opens with the same values and dtype (widening, dictionaries, width growth).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

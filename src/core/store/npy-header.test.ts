@@ -1,3 +1,4 @@
+// NPY headers: our fixed-size ones load in NumPy, and every header NumPy (and other writers) produce parses.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+// The store's registry: admission to shm or disk, leases and close, and the sweep of sessions whose process died.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,3 +1,4 @@
+// Field classification and number parsing, compared with Python's float().
 import { describe, expect, it } from 'vitest';
 import { BIG_INT, FALSE, FLOAT, FieldScanner, INT, MISSING, TEXT, TRUE } from './field-scan.js';
 import { pythonFloatBits } from './test-support/numpy-oracle.js';

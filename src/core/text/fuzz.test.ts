@@ -1,3 +1,4 @@
+// Fuzzing the text loader with a fixed seed: random bytes and mutated seed lines load or fail with a LoadError, never crash or hang.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

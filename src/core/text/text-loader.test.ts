@@ -1,3 +1,4 @@
+// loadTextFile against numpy.loadtxt/genfromtxt on generated seed files with tricky values, and its errors and options.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -73,7 +73,7 @@ export function widenReason(kind: number, from: number, cls: number, text: strin
     case K_F64:
       if (cls === MISSING) return `float64: integers with missing values (${at})`;
       if (cls === BIG_INT) return `float64: ${at} does not fit int64`;
-      return `float64: ${at} ${fraction ? 'has a fraction' : 'is not an integer'}`;
+      return `float64: ${at} ${fraction ? 'is written with a decimal point' : 'is not an integer'}`;
     default:
       if (from === K_BOOL || cls === TRUE || cls === FALSE) return `string: ${at} mixes True/False with other values`;
       if (cls === MISSING) return `string: ${at} is missing in a True/False column`;

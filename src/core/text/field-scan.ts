@@ -21,7 +21,7 @@ export class FieldScanner {
   /** Trimmed bounds of the last field. */
   start = 0;
   end = 0;
-  /** The last FLOAT had a decimal point (for reasons: "has a fraction"). */
+  /** The last FLOAT had a decimal point (for reasons: "is written with a decimal point"). */
   fraction = false;
 
   classify(buf: Uint8Array, s: number, e: number): number {

@@ -5,6 +5,7 @@ import type { DatasetInfo } from '../../shared/dataset.js';
 import type { ExportStatus } from '../../shared/export-request.js';
 import type { MemorySample } from '../../shared/memory.js';
 import { appendSample } from '../memory/memory-history.js';
+import { withPageMemory } from '../memory/page-memory.js';
 
 export function useDatasets(api: AppApi): DatasetInfo[] {
   const [datasets, setDatasets] = useState<DatasetInfo[]>([]);
@@ -24,7 +25,7 @@ export function useDatasets(api: AppApi): DatasetInfo[] {
 /** The last minute of memory samples, newest last. */
 export function useMemoryHistory(api: AppApi): readonly MemorySample[] {
   const [history, setHistory] = useState<readonly MemorySample[]>([]);
-  useEffect(() => api.onMemory((s) => setHistory((h) => appendSample(h, s))), [api]);
+  useEffect(() => api.onMemory((s) => setHistory((h) => appendSample(h, withPageMemory(s)))), [api]);
   return history;
 }
 

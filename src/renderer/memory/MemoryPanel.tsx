@@ -57,7 +57,7 @@ export function MemoryPanel({ history }: Props) {
             {last.processes.map((p) => (
               <li key={p.pid} className="process">
                 <span className={`role role-${p.role}`}>{p.role}</span>
-                <span className="process-label" title={`pid ${p.pid}`}>{p.label}</span>
+                <span className="process-label" title={p.pid > 0 ? `pid ${p.pid}` : 'in your browser'}>{p.label}</span>
                 <span className="process-rss" aria-label={`${p.label} RSS`}>{formatBytes(p.rssBytes)}</span>
                 <Sparkline points={processSeries(history, p.pid)} now={last.time} />
               </li>

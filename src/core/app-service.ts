@@ -171,13 +171,19 @@ export class AppService implements HostService {
   }
 
   async exportHdf5(request: ExportRequest): Promise<string> {
-    for (const id of request.datasetIds) {
-      const m = this.store.get(id);
-      if (this.h5.has(id) || (m?.array && (m.shape?.length ?? 0) !== 1)) {
-        throw new Error(`${m?.name ?? id} is an N-d array or an HDF5 dataset; the window exports tables only (arrayport convert copies arrays)`);
-      }
+    // HDF5 files and entries are not in the store: the export worker reads them in place.
+    const h5 = this.h5.list().filter((d) => request.datasetIds.includes(d.id));
+    const files = new Map<string, string[] | undefined>();
+    for (const d of h5) {
+      const only = files.has(d.sourcePath) ? files.get(d.sourcePath) : [];
+      if (!d.entry || only === undefined) files.set(d.sourcePath, undefined);
+      else files.set(d.sourcePath, [...only, d.entry.path]);
     }
-    return this.exports.start(request);
+    const h5Ids = new Set(h5.map((d) => d.id));
+    return this.exports.start(
+      { ...request, datasetIds: request.datasetIds.filter((id) => !h5Ids.has(id)) },
+      [...files].map(([path, only]) => ({ path, ...(only ? { only } : {}) })),
+    );
   }
 
   onExport(listener: (status: ExportStatus) => void): Unsubscribe {
@@ -201,6 +207,11 @@ export class AppService implements HostService {
 
   exportStatus(jobId: string): ExportStatus | undefined {
     return this.exports.get(jobId);
+  }
+
+  /** Datasets and attributes of HDF5 inputs a finished export left out, one line each. */
+  exportWarnings(jobId: string): readonly string[] {
+    return this.exports.warnings(jobId);
   }
 
   /** Kills the workers and removes the whole session from the store. */

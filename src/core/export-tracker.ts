@@ -2,6 +2,7 @@
 
 import { performance } from 'node:perf_hooks';
 import type { ExportRequest, ExportStatus } from '../shared/export-request.js';
+import { storeArrayType } from './arrays/store-array-tree.js';
 import { datasetBaseName, type ExportApi } from './export-job.js';
 import { removeStalePartials } from './hdf5/h5-partial.js';
 import { Listeners } from './listeners.js';
@@ -12,6 +13,14 @@ import type { Lease, SegmentStore } from './store/segment-store.js';
 interface Job {
   status: ExportStatus;
   readonly controller: AbortController;
+  /** Datasets and attributes of HDF5 inputs that were left out, one line each (set when the job ends). */
+  warnings: string[];
+}
+
+/** An HDF5 input to copy whole, or (with `only`) some of its datasets. */
+export interface Hdf5Input {
+  readonly path: string;
+  readonly only?: readonly string[];
 }
 
 export class ExportTracker {
@@ -22,8 +31,8 @@ export class ExportTracker {
   constructor(private readonly store: SegmentStore, private readonly pool: WorkerPool<ExportApi>) {}
 
   /** Starts an export and resolves with its job id at once; progress and the outcome arrive as statuses. */
-  start(req: ExportRequest): string {
-    if (req.datasetIds.length === 0) throw new Error('choose at least one dataset to export');
+  start(req: ExportRequest, h5Files: readonly Hdf5Input[] = []): string {
+    if (req.datasetIds.length === 0 && h5Files.length === 0) throw new Error('choose at least one dataset to export');
     for (const j of this.jobs.values())
       if (j.status.state === 'running' && j.status.destination === req.destination) throw new Error(`an export to ${req.destination} is already running`);
     const leases: Lease[] = [];
@@ -32,16 +41,20 @@ export class ExportTracker {
         const manifest = this.store.refresh(id);
         if (!manifest) throw new Error(`dataset ${id} is not open`);
         if (manifest.state !== 'ready') throw new Error(`${manifest.name} is ${manifest.state}; only loaded datasets can be exported`);
+        // Refused here, before a worker or a file exists: an array of a dtype the writer cannot store.
+        if (manifest.array) storeArrayType(manifest);
         leases.push(this.store.lease(id));
         return { dir: this.store.placement(id)!.dir, manifest };
       });
       const jobId = `e${++this.counter}`;
       const job: Job = {
         controller: new AbortController(),
+        warnings: [],
         status: { jobId, state: 'running', destination: req.destination, bytesWritten: 0, bytesTotal: 0, rate: 0, elapsedSeconds: 0 },
       };
       this.jobs.set(jobId, job);
-      void this.run(job, { ...req, datasets }, leases, datasets.map((d) => datasetBaseName(d.manifest.name)).join(', '));
+      const label = [...datasets.map((d) => datasetBaseName(d.manifest.name)), ...h5Files.map((f) => datasetBaseName(f.path))].join(', ');
+      void this.run(job, { ...req, datasets, h5Files }, leases, label);
       return jobId;
     } catch (e) {
       leases.forEach((l) => l.release());
@@ -57,7 +70,11 @@ export class ExportTracker {
     return this.jobs.get(jobId)?.status;
   }
 
-  private async run(job: Job, req: ExportRequest & { datasets: Parameters<ExportApi['export']>[0]['datasets'] }, leases: Lease[], label: string): Promise<void> {
+  warnings(jobId: string): readonly string[] {
+    return this.jobs.get(jobId)?.warnings ?? [];
+  }
+
+  private async run(job: Job, req: ExportRequest & { datasets: Parameters<ExportApi['export']>[0]['datasets']; h5Files: readonly Hdf5Input[] }, leases: Lease[], label: string): Promise<void> {
     const started = performance.now();
     const elapsed = (): number => (performance.now() - started) / 1000;
     const update = (patch: Partial<ExportStatus>): void => {
@@ -68,7 +85,7 @@ export class ExportTracker {
     try {
       const result = await this.pool.run(
         'export',
-        { datasets: req.datasets, destination: req.destination, layout: req.layout, compression: req.compression, ...(req.chunkRows ? { chunkRows: req.chunkRows } : {}) },
+        { datasets: req.datasets, ...(req.h5Files.length ? { h5Files: req.h5Files } : {}), destination: req.destination, layout: req.layout, compression: req.compression, ...(req.chunkRows ? { chunkRows: req.chunkRows } : {}) },
         {
           label,
           signal: job.controller.signal,
@@ -78,6 +95,7 @@ export class ExportTracker {
           },
         },
       );
+      job.warnings = result.warnings;
       update({ state: 'done', bytesWritten: job.status.bytesTotal, fileBytes: result.fileBytes, etaSeconds: 0 });
     } catch (e) {
       // A killed worker cannot remove its temporary file; the destination itself was never touched.

@@ -98,6 +98,8 @@ export async function runConvert(argv: string[]): Promise<number> {
     });
     progress.clear();
     if (status.state !== 'done') throw new Error(`writing ${args.output} failed: ${status.error ?? status.state}`);
+    // What an HDF5 input could not give: one line each, and the file is still written.
+    for (const line of service.exportWarnings(jobId)) process.stderr.write(`warning: ${line}\n`);
     const seconds = (performance.now() - started) / 1000;
     report(args, loaded, seconds);
     return 0;
@@ -129,6 +131,10 @@ function report(args: ConvertArgs, loaded: DatasetInfo[], seconds: number): void
     process.stdout.write(`${JSON.stringify({ output: args.output, datasets, seconds: Number(seconds.toFixed(3)), outputBytes })}\n`);
     return;
   }
-  for (const d of datasets) process.stderr.write(`  ${d.name}: ${d.rows.toLocaleString('en-US')} rows, loaded in ${d.seconds.toFixed(2)} s\n`);
+  loaded.forEach((info, i) => {
+    const d = datasets[i]!;
+    const what = info.format === 'hdf5' ? 'HDF5 file, its datasets copied' : info.array ? `array (${info.array.shape.join(', ')}) ${info.array.dtype}` : `${d.rows.toLocaleString('en-US')} rows`;
+    process.stderr.write(`  ${d.name}: ${what}${info.format === 'hdf5' ? '' : `, loaded in ${d.seconds.toFixed(2)} s`}\n`);
+  });
   process.stderr.write(`wrote ${args.output} (${formatBytes(outputBytes)}) in ${seconds.toFixed(2)} s\n`);
 }

@@ -102,7 +102,7 @@ export function createReaderApi() {
 
 export type ReaderApi = ReturnType<typeof createReaderApi>;
 
-function readRaw(module: H5Module, d: Dataset, slab: Hyperslab): Uint8Array {
+export function readRaw(module: H5Module, d: Dataset, slab: Hyperslab): Uint8Array {
   const m = d.metadata;
   const n = slab.count.reduce((a, b) => a * b, 1);
   const nbytes = n * m.size;

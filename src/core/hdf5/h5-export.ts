@@ -5,11 +5,14 @@ import { resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { File } from 'h5wasm/node';
 import { CancelledError } from '../load-error.js';
+import type { ArrayTreeSource } from './array-source.js';
 import type { ColumnSource } from './column-source.js';
+import { planArrays, writeArrayTree } from './h5-array-export.js';
 import { writeAttributes } from './h5-attributes.js';
 import { createDataset, writeBlock, type Compression } from './h5-dataset-writer.js';
 import { HeapBuffer } from './h5-heap.js';
 import { loadH5 } from './h5-module.js';
+import { datasetNames } from './h5-names.js';
 import { commitPartial, discardPartial, partialPathFor } from './h5-partial.js';
 import { DEFAULT_BLOCK_BYTES, planExport, type DatasetPlan } from './h5-plan.js';
 
@@ -26,12 +29,14 @@ export interface Hdf5ExportOptions {
   readonly blockBytes?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: { bytesWritten: number; bytesTotal: number }) => void;
+  /** N-d arrays (a lone array or a copied HDF5 file's tree), written after the tables as datasets of their own shape. */
+  readonly arrays?: readonly ArrayTreeSource[];
 }
 
 export interface Hdf5ExportResult {
   readonly fileBytes: number;
   /** Every HDF5 dataset written: path, rows and the dtype h5py reports (JSON descr list for a compound). */
-  readonly datasets: { name: string; rows: number; dtype: string }[];
+  readonly datasets: { name: string; rows: number; dtype: string; shape?: number[] }[];
 }
 
 /** The NumPy dtype each dataset is meant to have; differs from what h5py reports only for bool (stored as uint8). */
@@ -57,9 +62,14 @@ function checkOptions(o: Hdf5ExportOptions): void {
 export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5ExportOptions): Promise<Hdf5ExportResult> {
   checkOptions(options);
   const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
-  const plans = planExport(sources, { layout: options.layout, chunkRows: options.chunkRows, blockBytes });
+  const trees = options.arrays ?? [];
+  // One namespace for the root group: a table and an array of the same name must not collide.
+  const names = datasetNames([...sources.map((s) => s.name), ...trees.map((t) => t.name)]);
+  const plans = planExport(sources, { layout: options.layout, chunkRows: options.chunkRows, blockBytes }, names.slice(0, sources.length));
+  const arrayPlans = planArrays(trees, names.slice(sources.length), blockBytes);
+  const arrayDatasets = arrayPlans.flatMap((p) => p.datasets);
   const datasets = plans.flatMap((p) => p.datasets);
-  const bytesTotal = datasets.reduce((sum, d) => sum + d.rows * d.rowBytes, 0);
+  const bytesTotal = datasets.reduce((sum, d) => sum + d.rows * d.rowBytes, 0) + arrayDatasets.reduce((sum, d) => sum + d.bytes, 0);
   const { signal, onProgress } = options;
   let bytesWritten = 0;
   const betweenBlocks = async (): Promise<void> => {
@@ -78,7 +88,7 @@ export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5
     // track_order: h5py lists datasets and columns in source order rather than alphabetically.
     file = new h5.File(partial, 'w', true);
     const fileId = file.file_id;
-    heap.reserve(Math.max(1, ...datasets.map(bufferBytes)));
+    heap.reserve(Math.max(1, ...datasets.map(bufferBytes), ...arrayDatasets.map((d) => d.layout.blockElements * d.source.type.itemSize)));
     for (const plan of plans) {
       if (plan.group) module.create_group(fileId, plan.group, true);
       for (const d of plan.datasets) {
@@ -96,6 +106,15 @@ export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5
         }
       }
     }
+    for (const plan of arrayPlans) {
+      await writeArrayTree(plan, {
+        h5, module, fileId, compression: options.compression, heap, dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE,
+        afterBlock: async (bytes) => {
+          bytesWritten += bytes;
+          await betweenBlocks();
+        },
+      });
+    }
     const open = file;
     file = undefined;
     open.close();
@@ -110,7 +129,10 @@ export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5
   onProgress?.({ bytesWritten, bytesTotal });
   return {
     fileBytes: statSync(destination).size,
-    datasets: datasets.map((d) => ({ name: d.path, rows: d.rows, dtype: d.h5pyDtype })),
+    datasets: [
+      ...datasets.map((d) => ({ name: d.path, rows: d.rows, dtype: d.h5pyDtype })),
+      ...arrayDatasets.map((d) => ({ name: d.path, rows: d.source.shape[0] ?? 1, dtype: d.source.type.h5py, shape: [...d.source.shape] })),
+    ],
   };
 }
 

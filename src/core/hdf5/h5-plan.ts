@@ -84,8 +84,7 @@ export interface PlanOptions {
 }
 
 /** Plans every source; throws (before any file is created) on a dtype or shape the writer cannot honour. */
-export function planExport(sources: readonly ColumnSource[], opts: PlanOptions): SourcePlan[] {
-  const names = datasetNames(sources.map((s) => s.name));
+export function planExport(sources: readonly ColumnSource[], opts: PlanOptions, names: readonly string[] = datasetNames(sources.map((s) => s.name))): SourcePlan[] {
   return sources.map((source, s) => {
     const where = `dataset '${source.name}'`;
     if (!Number.isSafeInteger(source.rows) || source.rows < 0) throw new Error(`${where}: invalid row count ${source.rows}`);

@@ -96,6 +96,9 @@ test('Ctrl+C copies the focused cell as text', async ({ page, context }) => {
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('21');
   await rowNumberCell(page, '1').click();
   await rowNumberCell(page, '3').click({ modifiers: ['Shift'] });
+  // ag-grid delivers the click after the mouse events; copy once the selection is drawn, as a person would.
+  // (Each selected row is drawn in the pinned row-number part and in the data part.)
+  await expect.poll(() => page.locator('.ag-row.row-selected').count()).toBeGreaterThanOrEqual(3);
   await page.keyboard.press('Control+c');
   await expect(page.getByRole('status').filter({ hasText: 'Copied 3 rows' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('chr\tpos\tpct\tc\tt\nchr1\t11\t38.89\t7\t11\nchr1\t21\t38.89\t14\t22\nchr1\t31\t84.0\t21\t4\n');

@@ -25,3 +25,17 @@ export class CancelledError extends Error {
     this.name = 'CancelledError';
   }
 }
+
+/** Errno codes of a filesystem that cannot take more bytes. */
+const FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+
+/**
+ * A write into the store that failed for lack of space becomes a LoadError naming the store
+ * directory, so the user sees where space ran out instead of a bare "ENOSPC … write" (the
+ * dataset writer is synchronous and reports the raw errno). Anything else is returned as is.
+ */
+export function storeSpaceError(e: unknown, file: string, storeDir: string): unknown {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (e instanceof LoadError || code === undefined || !FULL.has(code)) return e;
+  return new LoadError({ file, message: `the store ran out of space in ${storeDir} (${code}: ${code === 'ENOSPC' ? 'no space left on device' : (e as Error).message}); free some space there or close other datasets, then load again` });
+}

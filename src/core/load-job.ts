@@ -4,7 +4,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { LoadProgress, TextDialect } from '../shared/dataset.js';
 import { sniffFormat, type SniffedFormat } from './format-sniff.js';
-import { CancelledError, LoadError } from './load-error.js';
+import { CancelledError, LoadError, storeSpaceError } from './load-error.js';
 import { DatasetWriter } from './store/dataset-writer.js';
 import { loadNpy, type NpyLoadResult } from './npy/npy-loader.js';
 import { listZip, memberBytes } from './npy/zip-index.js';
@@ -35,7 +35,7 @@ const REPORT_INTERVAL_MS = 100;
 
 export async function runLoadJob(req: LoadRequest, report: (p: LoadProgress) => void, signal?: AbortSignal): Promise<LoadResult> {
   const format = sniffFormat(req.path);
-  if (format === 'npy' || format === 'zip') return runNpyJob(req, format, report, signal);
+  if (format === 'npy' || format === 'zip') return runNpyJob(req, format, report, signal).catch((e: unknown) => Promise.reject(storeSpaceError(e, req.path, req.datasetDir)));
   const writer = new DatasetWriter(req.datasetDir);
   const started = performance.now();
   let lastReport = -Infinity;
@@ -59,7 +59,8 @@ export async function runLoadJob(req: LoadRequest, report: (p: LoadProgress) => 
     const size = statSync(req.path).size;
     report(progress(size, size));
     return { rows: writer.rows, format: 'text', dialect: result.dialect };
-  } catch (e) {
+  } catch (caught) {
+    const e = storeSpaceError(caught, req.path, req.datasetDir);
     if (e instanceof CancelledError) writer.close();
     else writer.fail(e instanceof LoadError ? e.info : { file: req.path, message: e instanceof Error ? e.message : String(e) });
     throw e;

@@ -17,7 +17,10 @@ export function serveWorkerApi(api: WorkerApi): void {
   const parentPort = (process as { parentPort?: ParentPortLike }).parentPort;
   const send = (m: WorkerReply): void => {
     if (parentPort) parentPort.postMessage(m);
-    else process.send?.(m);
+    // A send racing the host's death fails with EPIPE before 'disconnect' arrives; unhandled, that error
+    // would crash the worker with a stack trace. Nobody is left to tell: exit as on disconnect.
+    else if (process.connected) process.send?.(m, undefined, undefined, (e: Error | null) => e && process.exit(0));
+    else process.exit(0);
   };
   const onRun = (m: RunMessage): void => {
     const method = api[m.method];

@@ -1,12 +1,13 @@
 // One HDF5 export, as an export worker runs it: datasets read from the store by positional reads, written by the HDF5 writer.
 
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { ExportCompression, ExportLayout } from '../shared/export-request.js';
 import type { ColumnSource } from './hdf5/column-source.js';
 import { storeArrayTree } from './arrays/store-array-tree.js';
 import type { ArrayTreeSource } from './hdf5/array-source.js';
 import { exportHdf5 } from './hdf5/h5-export.js';
 import { openH5FileTree } from './hdf5/h5-file-source.js';
+import { CancelledError } from './load-error.js';
 import { openDatasetReader, type DatasetReader } from './store/dataset-reader.js';
 import type { DatasetManifest } from './store/manifest.js';
 import { toolVersion } from './tool-version.js';
@@ -102,10 +103,21 @@ export async function runExportJob(req: ExportJobRequest, progress: (p: ExportJo
       arrays,
     });
     return { ...result, warnings };
+  } catch (e) {
+    throw oneLineFailure(e, req.destination);
   } finally {
     // Newest first: an HDF5 input stays open until its datasets are written.
     for (const close of closers.reverse()) close();
   }
+}
+
+/** h5wasm reports I/O failures as a many-line HDF5-DIAG dump; the user needs one line, and a full disk said plainly. */
+function oneLineFailure(e: unknown, destination: string): unknown {
+  if (!(e instanceof Error) || e instanceof CancelledError) return e;
+  if (/no space left on device|ENOSPC/i.test(e.message)) return new Error(`no space left on device: the filesystem of ${dirname(destination)} is full`);
+  if (!e.message.includes('HDF5-DIAG')) return e;
+  const details = [...e.message.matchAll(/error message = '([^']*)'/g)].map((m) => m[1]);
+  return new Error(`writing HDF5 failed: ${details.at(-1) ?? e.message.split('\n')[0]}`);
 }
 
 /** The export worker's API; the host's pool calls are checked against its type. */

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import type { HostService } from '../shared/app-api.js';
+import { forwardedCalls } from '../core/service-calls.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { buildAppMenu, type MenuCommand } from './app-menu.js';
 import { MENU_CHANNEL, registerIpc, type CallHandlers } from './ipc-adapter.js';
@@ -16,6 +17,7 @@ export type DisposableService = HostService & { dispose(): Promise<void> };
 /** The calls that depend on Electron (dialogs, capabilities); the rest go straight to the service. */
 function electronHandlers(service: HostService, win: BrowserWindow): CallHandlers {
   return {
+    ...forwardedCalls(service),
     capabilities: async () => ({ kind: 'electron', nativeDialogs: true, hostPaths: true, version: app.getVersion() }),
     pickAndOpen: async (options) => {
       const picked = await dialog.showOpenDialog(win, { title: 'Open arrays', properties: ['openFile', 'multiSelections'] });
@@ -30,17 +32,6 @@ function electronHandlers(service: HostService, win: BrowserWindow): CallHandler
       });
       return picked.canceled || !picked.filePath ? null : picked.filePath;
     },
-    openPaths: (paths, options) => service.openPaths(paths, options),
-    estimate: (paths) => service.estimate(paths),
-    listDatasets: () => service.listDatasets(),
-    readWindow: (id, first, count, columns) => service.readWindow(id, first, count, columns),
-    readSlice: (id, request) => service.readSlice(id, request),
-    readLevelOfDetail: (id, request) => service.readLevelOfDetail(id, request),
-    openEntry: (fileId, path) => service.openEntry(fileId, path),
-    cancel: (id) => service.cancel(id),
-    close: (id) => service.close(id),
-    exportHdf5: (request) => service.exportHdf5(request),
-    cancelExport: (jobId) => service.cancelExport(jobId),
   };
 }
 

@@ -1,15 +1,8 @@
 // How a dataset of a file being read maps to what the window shows: an N-d array of one dtype, a table of compound fields, or why not.
 
 import type { Metadata } from 'h5wasm/node';
+import { ARRAY, CLASS_NAMES, COMPOUND, ENUM, FLOAT, INTEGER, STRING } from './h5-type-classes.js';
 
-/** H5T_class_t as h5wasm numbers it. */
-const INTEGER = 0;
-const FLOAT = 1;
-const STRING = 3;
-const COMPOUND = 6;
-const ENUM = 8;
-const ARRAY = 10;
-const CLASS_NAMES: Record<number, string> = { 2: 'time', 4: 'bitfield', 5: 'opaque', 7: 'reference', 9: 'variable-length sequence' };
 
 /** Filters stock HDF5 decodes without plugins (deflate, shuffle, fletcher32, szip, nbit, scaleoffset). */
 const BUILT_IN_FILTERS = new Set([1, 2, 3, 4, 5, 6]);

@@ -3,14 +3,8 @@
 import type { Metadata } from 'h5wasm/node';
 import type { ArrayElementType } from './array-source.js';
 import type { H5TypeMeta } from './h5-types.js';
+import { ARRAY, CLASS_NAMES, COMPOUND, ENUM, FLOAT, INTEGER, STRING } from '../h5read/h5-type-classes.js';
 
-const INTEGER = 0;
-const FLOAT = 1;
-const STRING = 3;
-const COMPOUND = 6;
-const ENUM = 8;
-const ARRAY = 10;
-const CLASS_NAMES: Record<number, string> = { 2: 'time', 4: 'bitfield', 5: 'opaque', 7: 'reference', 9: 'variable-length sequence' };
 /** See h5-types.ts: ASCII gives C_S1 NULLTERM, which h5py reads back byte for byte; UTF-8 would be space-padded. */
 const CSET_ASCII = 0;
 

@@ -1,5 +1,6 @@
 // The /ws end of AppApi: validated calls go to the service (or to the host for its own members), events are pushed.
 import type { WebSocket } from 'ws';
+import { forwardedCalls } from '../../core/service-calls.js';
 import type { AppApi, AppApiCall, AppApiEvents, HostCapabilities, HostService } from '../../shared/app-api.js';
 import { encodeWire, parseCallMessage, type EventMessage, type ReplyMessage } from '../../shared/wire-codec.js';
 import type { ExportDownloads } from './export-downloads.js';
@@ -9,26 +10,17 @@ type Handlers = { [M in AppApiCall]: (...args: Parameters<AppApi[M]>) => ReturnT
 /** One entry per AppApiCall key: the compiler fails here when a call is added without a route. */
 export function browserHandlers(service: HostService, capabilities: HostCapabilities, downloads: ExportDownloads): Handlers {
   return {
+    ...forwardedCalls(service),
     capabilities: async () => capabilities,
     // No native dialogs in a browser: the page offers drops and typed host paths instead.
     pickAndOpen: async () => [],
     pickSavePath: async () => null,
-    openPaths: (paths, options) => service.openPaths(paths, options),
-    estimate: (paths) => service.estimate(paths),
-    listDatasets: () => service.listDatasets(),
-    readWindow: (id, first, count, columns) => service.readWindow(id, first, count, columns),
-    readSlice: (id, request) => service.readSlice(id, request),
-    readLevelOfDetail: (id, request) => service.readLevelOfDetail(id, request),
-    openEntry: (fileId, path) => service.openEntry(fileId, path),
-    cancel: (id) => service.cancel(id),
-    close: (id) => service.close(id),
     exportHdf5: async (request) => {
       const prepared = downloads.prepare(request);
       const jobId = await service.exportHdf5(prepared);
       downloads.started(jobId, prepared.destination);
       return jobId;
     },
-    cancelExport: (jobId) => service.cancelExport(jobId),
   };
 }
 

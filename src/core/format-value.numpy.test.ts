@@ -1,7 +1,7 @@
-// Display formatting agrees with how NumPy prints the same float32/float64 values.
+// Display formatting (src/shared/format-value.ts) agrees with how NumPy prints the same float32/float64 values; it lives in core because asking NumPy needs Node.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { formatFloat32, formatFloat64 } from './format-value.js';
+import { formatFloat32, formatFloat64 } from '../shared/format-value.js';
 
 const samples = [66.67, 0.1, 1e-5, 2.5e3, 3.4028234663852886e38, 1.17549435e-38, 123456789, 0.3333333333, -1.5, 100, 12.5, 1e21, 7.006492321624085e-46];
 

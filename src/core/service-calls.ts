@@ -1,0 +1,23 @@
+// The AppApi calls every host forwards to its HostService unchanged; each host adds only the calls that depend on it.
+
+import type { AppApi, HostService } from '../shared/app-api.js';
+
+type ForwardedCall = 'openPaths' | 'estimate' | 'listDatasets' | 'readWindow' | 'readSlice' | 'readLevelOfDetail' | 'openEntry' | 'cancel' | 'close' | 'exportHdf5' | 'cancelExport';
+
+export type ForwardedCalls = { [M in ForwardedCall]: (...args: Parameters<AppApi[M]>) => ReturnType<AppApi[M]> };
+
+export function forwardedCalls(service: HostService): ForwardedCalls {
+  return {
+    openPaths: (paths, options) => service.openPaths(paths, options),
+    estimate: (paths) => service.estimate(paths),
+    listDatasets: () => service.listDatasets(),
+    readWindow: (id, first, count, columns) => service.readWindow(id, first, count, columns),
+    readSlice: (id, request) => service.readSlice(id, request),
+    readLevelOfDetail: (id, request) => service.readLevelOfDetail(id, request),
+    openEntry: (fileId, path) => service.openEntry(fileId, path),
+    cancel: (id) => service.cancel(id),
+    close: (id) => service.close(id),
+    exportHdf5: (request) => service.exportHdf5(request),
+    cancelExport: (jobId) => service.cancelExport(jobId),
+  };
+}

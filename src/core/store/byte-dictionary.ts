@@ -20,7 +20,9 @@ export class ByteDictionary {
 
   /** The code of bytes[start, end), adding it when new; -1 when adding would pass the limit. */
   code(bytes: Uint8Array, start: number, end: number): number {
-    let h = 0x811c9dc5;
+    // "| 0" makes the seed an int32 like every later hash: an empty value never enters the loop, and a stored
+    // Int32 hash compared with the bare 2166136261 would never match, so each empty string was added again.
+    let h = 0x811c9dc5 | 0;
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {

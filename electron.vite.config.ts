@@ -12,6 +12,7 @@ export default defineConfig({
           'loader.worker': resolve('src/workers/loader.worker.ts'),
           'export.worker': resolve('src/workers/export.worker.ts'),
           'h5-reader.worker': resolve('src/workers/h5-reader.worker.ts'),
+          'compute.worker': resolve('src/workers/compute.worker.ts'),
         },
       },
     },

@@ -100,7 +100,7 @@ test('drop two 1M-row files and a bad one: rows at once, last row, memory, expor
 
   // Export both datasets to a host path, then let h5py compare the file with numpy.loadtxt of the inputs.
   const out = join(dir, 'both.h5');
-  await page.getByRole('button', { name: 'Export HDF5' }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export HDF5' });
   await dialog.getByRole('checkbox', { name: 'coverage_a.tsv' }).check();
   await dialog.getByRole('checkbox', { name: 'coverage_b.tsv' }).check();

@@ -143,7 +143,7 @@ test('dropping several files anywhere opens them all', async ({ page }) => {
 });
 
 test('the export dialog runs an export to done', async ({ page }) => {
-  await page.getByRole('button', { name: 'Export HDF5' }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export HDF5' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('checkbox', { name: 'coverage_1e8.txt' })).toBeChecked();

@@ -35,7 +35,7 @@ try {
       await page.getByLabel('Go to row').press('Enter');
       await page.waitForTimeout(800);
       await page.screenshot({ path: join(out, 'go-to-last-row.png') });
-      await page.getByRole('button', { name: 'Export HDF5' }).click();
+      await page.getByRole('button', { name: 'Export…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export HDF5' });
       await dialog.getByRole('checkbox', { name: 'coverage_sample2.tsv' }).check();
       await dialog.getByLabel('Destination path').fill(join(dir, 'coverage.h5'));

@@ -126,7 +126,7 @@ async function exportKills(): Promise<void> {
     if (good) ok++;
     else problems.push(`export kill ${k}: ${JSON.stringify({ killed: o.killed, state: o.status.state, error: o.status.error?.slice(0, 200), leftovers: o.leftovers })}`);
   }
-  const jobId = await service.exportHdf5({ datasetIds: [id!], destination: join(out, 'after.h5'), layout: 'compound', compression: { kind: 'none' } });
+  const jobId = await service.startExport({ datasetIds: [id!], destination: join(out, 'after.h5'), layout: 'compound', compression: { kind: 'none' } });
   while (service.exportStatus(jobId)?.state === 'running') await new Promise((r) => setTimeout(r, 100));
   const after = service.exportStatus(jobId)?.state;
   const stray = readdirSync(out).filter((f) => f !== 'after.h5');

@@ -57,9 +57,11 @@ test.describe('Electron app', () => {
     });
     expect(page_.require).toBe('undefined');
     expect(page_.process).toBe('undefined');
+    // Exactly AppApi plus onMenu, nothing else (sorted: the page lists its keys sorted).
     expect(page_.bridge).toEqual([
-      'cancel', 'cancelExport', 'capabilities', 'close', 'estimate', 'exportHdf5', 'listDatasets', 'onDatasets', 'onExport',
-      'onMemory', 'onMenu', 'openDropped', 'openPaths', 'pickAndOpen', 'pickSavePath', 'readWindow',
+      'cancel', 'cancelExport', 'cancelView', 'capabilities', 'close', 'columnStats', 'estimate', 'listDatasets',
+      'onDatasets', 'onExport', 'onMemory', 'onMenu', 'openDropped', 'openEntry', 'openPaths', 'pickAndOpen',
+      'pickSavePath', 'readLevelOfDetail', 'readSlice', 'readWindow', 'setView', 'startExport',
     ]);
     expect(page_.popup).toBe(true);
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobal).arrayport.capabilities())).toMatchObject({ kind: 'electron', nativeDialogs: true, hostPaths: true });
@@ -105,7 +107,7 @@ test.describe('Electron app', () => {
             resolve(s);
           }
         });
-        void api.exportHdf5({ datasetIds: ids, destination: dest, layout: 'compound', compression: { kind: 'none' } });
+        void api.startExport({ datasetIds: ids, destination: dest, layout: 'compound', compression: { kind: 'none' } });
       });
     }, out);
     expect(final.state).toBe('done');

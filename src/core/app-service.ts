@@ -8,6 +8,10 @@ import type { DatasetInfo, DatasetState, LoadErrorInfo, LoadProgress } from '../
 import type { ExportRequest, ExportStatus } from '../shared/export-request.js';
 import type { AdmissionEstimate, MemorySample, ProcessMemory } from '../shared/memory.js';
 import type { RowWindow } from '../shared/row-window.js';
+import type { DatasetStats, StatsRequest, ViewInfo, ViewSpec } from '../shared/view.js';
+import type { ComputeApi } from './compute/compute-job.js';
+import { DatasetViews } from './compute/dataset-views.js';
+import { readViewWindow } from './compute/view-window.js';
 import type { ExportApi } from './export-job.js';
 import { readArrayLod, readArraySlice } from './arrays/array-reads.js';
 import { storeArraySource } from './arrays/store-array-source.js';
@@ -31,6 +35,8 @@ export interface AppServiceOptions {
   readonly store?: SegmentStore;
   readonly loaderProcesses?: number;
   readonly exportProcesses?: number;
+  /** Processes that filter, sort and summarise (2 by default: a long sort does not hold up statistics). */
+  readonly computeProcesses?: number;
   /** Every process of the app with its memory; by default this host and its workers, read from /proc (Electron passes app.getAppMetrics). */
   readonly processMemory?: () => ProcessMemory[];
   /** The machine's memory; /proc/meminfo by default (Electron passes process.getSystemMemoryInfo). */
@@ -61,6 +67,8 @@ export class AppService implements HostService {
   readonly store: SegmentStore;
   private readonly loaders: WorkerPool<LoaderApi>;
   private readonly exporters: WorkerPool<ExportApi>;
+  private readonly computers: WorkerPool<ComputeApi>;
+  private readonly views: DatasetViews;
   private readonly exports: ExportTracker;
   private readonly h5: H5Files;
   private readonly tracked = new Map<string, Tracked>();
@@ -73,10 +81,12 @@ export class AppService implements HostService {
     this.store = options.store ?? SegmentStore.open();
     this.loaders = new WorkerPool<LoaderApi>(options.spawner, 'loader', options.loaderProcesses);
     this.exporters = new WorkerPool<ExportApi>(options.spawner, 'export', options.exportProcesses ?? 1);
-    this.exports = new ExportTracker(this.store, this.exporters);
+    this.computers = new WorkerPool<ComputeApi>(options.spawner, 'compute', options.computeProcesses ?? 2);
+    this.views = new DatasetViews(this.store, this.computers, () => this.emitDatasets());
+    this.exports = new ExportTracker(this.store, this.exporters, (id) => this.views.current(id));
     this.h5 = new H5Files(options.spawner, () => this.emitDatasets(true));
     const workers = (): { pid: number | undefined; role: string; label: string }[] => [
-      ...[...this.loaders.processes(), ...this.exporters.processes()].map((w) => ({ pid: w.pid, role: w.kind, label: `${w.kind} · ${w.busy ? w.label : 'idle'}` })),
+      ...[...this.loaders.processes(), ...this.exporters.processes(), ...this.computers.processes()].map((w) => ({ pid: w.pid, role: w.kind, label: `${w.kind} · ${w.busy ? w.label : 'idle'}` })),
       ...this.h5.processes().map((r) => ({ pid: r.pid, role: 'h5reader', label: `h5reader · ${r.label}` })),
     ];
     this.memory = new MemoryMonitor(
@@ -109,8 +119,11 @@ export class AppService implements HostService {
     if (!m) throw new Error(`dataset ${datasetId} is not open`);
     if (m.array && (m.shape?.length ?? 0) > 1) throw new Error(`${m.name} is a ${m.shape!.length}-d array: read it with readSlice`);
     const reader = this.store.openReader(datasetId);
+    const [first, count] = [Math.max(0, Math.floor(firstRow)), Math.max(0, Math.min(Math.floor(rowCount), 100_000))];
     try {
-      return toRowWindow(datasetId, readWindow(reader, Math.max(0, Math.floor(firstRow)), Math.max(0, Math.min(Math.floor(rowCount), 100_000)), columns));
+      const view = this.views.current(datasetId);
+      if (view) return readViewWindow(reader, datasetId, view, first, count, columns);
+      return toRowWindow(datasetId, readWindow(reader, first, count, columns));
     } finally {
       reader.close();
     }
@@ -124,6 +137,18 @@ export class AppService implements HostService {
   async readLevelOfDetail(datasetId: string, request: LodRequest): Promise<LevelOfDetail> {
     if (this.h5.has(datasetId)) return this.h5.readLevelOfDetail(datasetId, request);
     return this.withStoreArray(datasetId, (source) => readArrayLod(source, datasetId, request));
+  }
+
+  setView(datasetId: string, spec: ViewSpec): Promise<ViewInfo> {
+    return this.views.setView(datasetId, spec);
+  }
+
+  async cancelView(datasetId: string): Promise<void> {
+    this.views.cancel(datasetId);
+  }
+
+  columnStats(datasetId: string, request?: StatsRequest): Promise<DatasetStats> {
+    return this.views.stats(datasetId, request);
   }
 
   openEntry(fileId: string, path: string): Promise<string> {
@@ -160,6 +185,7 @@ export class AppService implements HostService {
     const t = this.tracked.get(datasetId);
     if (!t) return;
     t.controller.abort();
+    this.views.drop(datasetId);
     this.tracked.delete(datasetId);
     this.emitDatasets();
     await this.store.close(datasetId);
@@ -170,20 +196,10 @@ export class AppService implements HostService {
     return this.memory.subscribe(listener);
   }
 
-  async exportHdf5(request: ExportRequest): Promise<string> {
+  async startExport(request: ExportRequest): Promise<string> {
     // HDF5 files and entries are not in the store: the export worker reads them in place.
-    const h5 = this.h5.list().filter((d) => request.datasetIds.includes(d.id));
-    const files = new Map<string, string[] | undefined>();
-    for (const d of h5) {
-      const only = files.has(d.sourcePath) ? files.get(d.sourcePath) : [];
-      if (!d.entry || only === undefined) files.set(d.sourcePath, undefined);
-      else files.set(d.sourcePath, [...only, d.entry.path]);
-    }
-    const h5Ids = new Set(h5.map((d) => d.id));
-    return this.exports.start(
-      { ...request, datasetIds: request.datasetIds.filter((id) => !h5Ids.has(id)) },
-      [...files].map(([path, only]) => ({ path, ...(only ? { only } : {}) })),
-    );
+    const { storeIds, files } = this.h5.exportInputs(request.datasetIds);
+    return this.exports.start({ ...request, datasetIds: storeIds }, files);
   }
 
   onExport(listener: (status: ExportStatus) => void): Unsubscribe {
@@ -221,6 +237,7 @@ export class AppService implements HostService {
     for (const t of this.tracked.values()) t.controller.abort();
     this.loaders.dispose();
     this.exporters.dispose();
+    this.computers.dispose();
     this.h5.dispose();
     await this.store.dispose();
   }
@@ -290,6 +307,7 @@ export class AppService implements HostService {
       });
       this.store.refresh(t.id);
       t.state = 'ready';
+      this.views.loaded(t.id);
     } catch (e) {
       if (!this.tracked.has(t.id)) return;
       t.state = e instanceof CancelledError ? 'cancelled' : 'failed';
@@ -321,6 +339,8 @@ export class AppService implements HostService {
       storeBytes: t.state === 'failed' || t.state === 'cancelled' ? 0 : this.store.datasetBytes(t.id),
       ...(t.progress ? { progress: t.progress } : {}),
       ...(t.error ? { error: t.error } : {}),
+      ...(this.views.info(t.id) ? { view: this.views.info(t.id)! } : {}),
+      ...(this.views.statsState(t.id) ? { stats: this.views.statsState(t.id)! } : {}),
     };
   }
 

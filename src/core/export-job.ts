@@ -1,9 +1,11 @@
-// One HDF5 export, as an export worker runs it: datasets read from the store by positional reads, written by the HDF5 writer.
+// One export, as an export worker runs it: datasets (or their views) read from the store by positional reads, written as HDF5, .npy or CSV.
 
 import { basename, dirname } from 'node:path';
-import type { ExportCompression, ExportLayout } from '../shared/export-request.js';
-import type { ColumnSource } from './hdf5/column-source.js';
+import type { ExportCompression, ExportFormat, ExportLayout } from '../shared/export-request.js';
 import { storeArrayTree } from './arrays/store-array-tree.js';
+import { exportCsv } from './export/csv-writer.js';
+import { exportNpy } from './export/npy-writer.js';
+import { viewColumnSource, type TableView, type ViewColumnSource } from './export/view-source.js';
 import type { ArrayTreeSource } from './hdf5/array-source.js';
 import { exportHdf5 } from './hdf5/h5-export.js';
 import { openH5FileTree } from './hdf5/h5-file-source.js';
@@ -12,15 +14,28 @@ import { openDatasetReader, type DatasetReader } from './store/dataset-reader.js
 import type { DatasetManifest } from './store/manifest.js';
 import { toolVersion } from './tool-version.js';
 
+/** What of a table to export: its view's row index (in the dataset's directory), chosen columns, and how the view was made. */
+export type ExportJobView = TableView;
+
+export interface ExportJobDataset {
+  readonly dir: string;
+  /** The manifest the host saw (the rows to export). */
+  readonly manifest: DatasetManifest;
+  /** Export this view of the table instead of all of it; ignored for arrays. */
+  readonly view?: ExportJobView;
+}
+
 export interface ExportJobRequest {
-  /** Dataset directories in the store, with the manifest the host saw (the rows to export). */
-  readonly datasets: readonly { readonly dir: string; readonly manifest: DatasetManifest }[];
+  /** Dataset directories in the store. */
+  readonly datasets: readonly ExportJobDataset[];
   /** HDF5 input files copied under `/<file base name>`: every dataset, or with `only` just those paths. */
   readonly h5Files?: readonly { readonly path: string; readonly only?: readonly string[] }[];
   readonly destination: string;
   readonly layout: ExportLayout;
   readonly compression: ExportCompression;
   readonly chunkRows?: number;
+  /** 'hdf5' (default) writes everything; 'npy' and 'csv' write exactly one table (layout and compression do not apply). */
+  readonly format?: ExportFormat;
 }
 
 export interface ExportJobProgress {
@@ -58,24 +73,39 @@ function arrayName(m: DatasetManifest): string {
   return m.source.member !== undefined ? datasetBaseName(m.source.member) : datasetBaseName(m.name);
 }
 
-function columnSource(reader: DatasetReader): ColumnSource {
+/** The table's columns (or its view's) as the writers read them; provenance lists the columns written and how the rows were chosen. */
+function tableSource(reader: DatasetReader, view: ExportJobView | undefined): ViewColumnSource {
   const m = reader.manifest;
-  return {
-    name: datasetBaseName(m.name),
-    rows: reader.rows,
-    columns: m.columns.map((c) => ({ name: c.name, dtype: c.dtype })),
-    attributes: provenance(m),
-    // Encoded and into reused buffers: the writer copies each window before reading that column again.
-    readColumn: (index, first, count) => reader.readEncoded(m.columns[index]!.name, first, count),
+  const base = provenance(m);
+  const source = viewColumnSource(reader, { name: datasetBaseName(m.name), attributes: base, ...(view ? { view } : {}) });
+  if (!view) return source;
+  const reasons = new Map(m.columns.map((c) => [c.name, c.reason]));
+  const attributes = {
+    ...base,
+    column_reasons: JSON.stringify(Object.fromEntries(source.columns.map((c) => [c.name, reasons.get(c.name)]))),
+    // Says the rows are a view (kept rows in view order), not the table as loaded.
+    row_selection: 'view',
+    source_rows: reader.rows,
+    ...(view.description !== undefined ? { view: view.description } : {}),
   };
+  return { ...source, attributes };
 }
 
 export async function runExportJob(req: ExportJobRequest, progress: (p: ExportJobProgress) => void, signal?: AbortSignal): Promise<ExportJobResult> {
   const warnings: string[] = [];
   const closers: (() => void)[] = [];
   try {
-    const readers = req.datasets.filter((d) => !d.manifest.array).map((d) => openDatasetReader(d.dir, d.manifest));
-    closers.push(...readers.map((r) => () => r.close()));
+    const format = req.format ?? 'hdf5';
+    if (format !== 'hdf5') return await exportOneTable(req, format, progress, signal, closers);
+    const sources = req.datasets
+      .filter((d) => !d.manifest.array)
+      .map((d) => {
+        const reader = openDatasetReader(d.dir, d.manifest);
+        closers.push(() => reader.close());
+        const source = tableSource(reader, d.view);
+        closers.push(source.close);
+        return source;
+      });
     const arrays: ArrayTreeSource[] = [];
     for (const d of req.datasets) {
       if (!d.manifest.array) continue;
@@ -88,12 +118,12 @@ export async function runExportJob(req: ExportJobRequest, progress: (p: ExportJo
       closers.push(opened.close);
       arrays.push(opened.tree);
     }
-    if (readers.length === 0 && arrays.every((a) => a.datasets.length === 0)) {
+    if (sources.length === 0 && arrays.every((a) => a.datasets.length === 0)) {
       // One line: hosts show the first line of an error.
       const shown = warnings.slice(0, 3).join('; ');
       throw new Error(`nothing could be copied${warnings.length ? ` (${warnings.length} left out): ${shown}${warnings.length > 3 ? `; and ${warnings.length - 3} more` : ''}` : ''}`);
     }
-    const result = await exportHdf5(readers.map(columnSource), {
+    const result = await exportHdf5(sources, {
       destination: req.destination,
       layout: req.layout,
       compression: req.compression.kind === 'gzip' ? { kind: 'gzip', level: req.compression.level ?? 4 } : { kind: 'none' },
@@ -109,6 +139,32 @@ export async function runExportJob(req: ExportJobRequest, progress: (p: ExportJo
     // Newest first: an HDF5 input stays open until its datasets are written.
     for (const close of closers.reverse()) close();
   }
+}
+
+/** .npy and CSV hold one table: anything else is refused in one line before a file exists. */
+async function exportOneTable(
+  req: ExportJobRequest,
+  format: ExportFormat,
+  progress: (p: ExportJobProgress) => void,
+  signal: AbortSignal | undefined,
+  closers: (() => void)[],
+): Promise<ExportJobResult> {
+  if (format !== 'npy' && format !== 'csv') throw new Error(`unknown export format '${String(format)}'`);
+  const label = format === 'npy' ? 'a .npy export' : 'a CSV export';
+  const tables = req.datasets.filter((d) => !d.manifest.array);
+  const others = req.datasets.length - tables.length + (req.h5Files?.length ?? 0);
+  if (tables.length !== 1 || others > 0) {
+    const what = [`${tables.length} table${tables.length === 1 ? '' : 's'}`, ...(others ? [`${others} array${others === 1 ? '' : 's'} or HDF5 file${others === 1 ? '' : 's'}`] : [])];
+    throw new Error(`${label} writes exactly one table; ${what.join(' and ')} chosen`);
+  }
+  const d = tables[0]!;
+  const reader = openDatasetReader(d.dir, d.manifest);
+  closers.push(() => reader.close());
+  const source = tableSource(reader, d.view);
+  closers.push(source.close);
+  const options = { destination: req.destination, onProgress: progress, ...(signal ? { signal } : {}) };
+  const result = format === 'npy' ? await exportNpy(source, options) : await exportCsv(source, options);
+  return { ...result, warnings: [] };
 }
 
 /** h5wasm reports I/O failures as a many-line HDF5-DIAG dump; the user needs one line, and a full disk said plainly. */

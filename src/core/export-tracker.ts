@@ -1,4 +1,4 @@
-// Runs HDF5 exports in the export pool, holding store leases so no dataset is removed while it is being read.
+// Runs exports (HDF5, .npy, CSV) in the export pool, holding store leases so no dataset is removed while it is being read.
 
 import { performance } from 'node:perf_hooks';
 import type { ExportRequest, ExportStatus } from '../shared/export-request.js';
@@ -9,6 +9,20 @@ import { Listeners } from './listeners.js';
 import { CancelledError } from './load-error.js';
 import type { WorkerPool } from './pool/worker-pool.js';
 import type { Lease, SegmentStore } from './store/segment-store.js';
+import type { ViewInfo } from '../shared/view.js';
+
+/** A table's ready view as the export needs it: the row index file (none = every row in order) and the spec. */
+export type CurrentView = (datasetId: string) => { readonly info: ViewInfo; readonly indexFile?: string } | undefined;
+
+/** 'filter: pct > 50; sort: chr, -pos; columns: chr, pos' — written beside the exported rows so they say what they are. */
+export function describeView(info: ViewInfo): string {
+  const { filter, sort, columns } = info.spec;
+  return [
+    ...(filter ? [`filter: ${filter}`] : []),
+    ...(sort?.length ? [`sort: ${sort.map((k) => (k.descending ? `-${k.column}` : k.column)).join(', ')}`] : []),
+    ...(columns?.length ? [`columns: ${columns.join(', ')}`] : []),
+  ].join('; ');
+}
 
 interface Job {
   status: ExportStatus;
@@ -28,11 +42,18 @@ export class ExportTracker {
   private readonly jobs = new Map<string, Job>();
   private counter = 0;
 
-  constructor(private readonly store: SegmentStore, private readonly pool: WorkerPool<ExportApi>) {}
+  constructor(
+    private readonly store: SegmentStore,
+    private readonly pool: WorkerPool<ExportApi>,
+    private readonly views: CurrentView = () => undefined,
+  ) {}
 
   /** Starts an export and resolves with its job id at once; progress and the outcome arrive as statuses. */
   start(req: ExportRequest, h5Files: readonly Hdf5Input[] = []): string {
     if (req.datasetIds.length === 0 && h5Files.length === 0) throw new Error('choose at least one dataset to export');
+    const format = req.format ?? 'hdf5';
+    if (format !== 'hdf5' && (req.datasetIds.length !== 1 || h5Files.length > 0 || this.store.get(req.datasetIds[0]!)?.array))
+      throw new Error(`a .${format} file holds one table: choose exactly one table (or export HDF5)`);
     for (const j of this.jobs.values())
       if (j.status.state === 'running' && j.status.destination === req.destination) throw new Error(`an export to ${req.destination} is already running`);
     const leases: Lease[] = [];
@@ -44,7 +65,11 @@ export class ExportTracker {
         // Refused here, before a worker or a file exists: an array of a dtype the writer cannot store.
         if (manifest.array) storeArrayType(manifest);
         leases.push(this.store.lease(id));
-        return { dir: this.store.placement(id)!.dir, manifest };
+        const view = req.views ? this.views(id) : undefined;
+        const viewPart = view
+          ? { view: { ...(view.indexFile ? { indexFile: view.indexFile } : {}), ...(view.info.spec.columns ? { columns: view.info.spec.columns } : {}), description: describeView(view.info) } }
+          : {};
+        return { dir: this.store.placement(id)!.dir, manifest, ...viewPart };
       });
       const jobId = `e${++this.counter}`;
       const job: Job = {
@@ -85,7 +110,7 @@ export class ExportTracker {
     try {
       const result = await this.pool.run(
         'export',
-        { datasets: req.datasets, ...(req.h5Files.length ? { h5Files: req.h5Files } : {}), destination: req.destination, layout: req.layout, compression: req.compression, ...(req.chunkRows ? { chunkRows: req.chunkRows } : {}) },
+        { datasets: req.datasets, ...(req.h5Files.length ? { h5Files: req.h5Files } : {}), destination: req.destination, layout: req.layout, compression: req.compression, format: req.format ?? 'hdf5', ...(req.chunkRows ? { chunkRows: req.chunkRows } : {}) },
         {
           label,
           signal: job.controller.signal,
@@ -96,7 +121,7 @@ export class ExportTracker {
         },
       );
       job.warnings = result.warnings;
-      update({ state: 'done', bytesWritten: job.status.bytesTotal, fileBytes: result.fileBytes, etaSeconds: 0 });
+      update({ state: 'done', bytesWritten: job.status.bytesTotal, fileBytes: result.fileBytes, etaSeconds: 0, ...(result.warnings.length ? { warnings: result.warnings } : {}) });
     } catch (e) {
       // A killed worker cannot remove its temporary file; the destination itself was never touched.
       removeStalePartials(req.destination);

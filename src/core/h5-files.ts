@@ -85,6 +85,19 @@ export class H5Files {
   }
 
   /** Closing a file ends its reader and every dataset opened from it. */
+  /** Splits an export's dataset ids into store datasets and the opened HDF5 files (whole, or just some entries) to copy. */
+  exportInputs(datasetIds: readonly string[]): { storeIds: string[]; files: { path: string; only?: string[] }[] } {
+    const h5 = this.list().filter((d) => datasetIds.includes(d.id));
+    const files = new Map<string, string[] | undefined>();
+    for (const d of h5) {
+      const only = files.has(d.sourcePath) ? files.get(d.sourcePath) : [];
+      if (!d.entry || only === undefined) files.set(d.sourcePath, undefined);
+      else files.set(d.sourcePath, [...only, d.entry.path]);
+    }
+    const h5Ids = new Set(h5.map((d) => d.id));
+    return { storeIds: datasetIds.filter((id) => !h5Ids.has(id)), files: [...files].map(([path, only]) => ({ path, ...(only ? { only } : {}) })) };
+  }
+
   close(id: string): boolean {
     const f = this.files.get(id);
     if (f) {

@@ -2,7 +2,7 @@
 
 import type { AppApi, HostService } from '../shared/app-api.js';
 
-type ForwardedCall = 'openPaths' | 'estimate' | 'listDatasets' | 'readWindow' | 'readSlice' | 'readLevelOfDetail' | 'openEntry' | 'cancel' | 'close' | 'exportHdf5' | 'cancelExport';
+type ForwardedCall = 'openPaths' | 'estimate' | 'listDatasets' | 'readWindow' | 'readSlice' | 'readLevelOfDetail' | 'openEntry' | 'cancel' | 'close' | 'setView' | 'cancelView' | 'columnStats' | 'startExport' | 'cancelExport';
 
 export type ForwardedCalls = { [M in ForwardedCall]: (...args: Parameters<AppApi[M]>) => ReturnType<AppApi[M]> };
 
@@ -17,7 +17,10 @@ export function forwardedCalls(service: HostService): ForwardedCalls {
     openEntry: (fileId, path) => service.openEntry(fileId, path),
     cancel: (id) => service.cancel(id),
     close: (id) => service.close(id),
-    exportHdf5: (request) => service.exportHdf5(request),
+    setView: (id, spec) => service.setView(id, spec),
+    cancelView: (id) => service.cancelView(id),
+    columnStats: (id, request) => service.columnStats(id, request),
+    startExport: (request) => service.startExport(request),
     cancelExport: (jobId) => service.cancelExport(jobId),
   };
 }

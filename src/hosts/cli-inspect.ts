@@ -1,4 +1,4 @@
-// `arrayport inspect FILE`: format and dialect (or shape), each column's dtype and why, the row count and the first rows.
+// `arrayport inspect FILE`: format and dialect (or shape), each column's dtype and why, the row count, the first rows and (--stats) column statistics.
 
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -6,7 +6,10 @@ import { parseArgs } from 'node:util';
 import type { TextDialect } from '../shared/dataset.js';
 import { formatValue } from '../shared/format-value.js';
 import type { RowWindow } from '../shared/row-window.js';
+import { performance } from 'node:perf_hooks';
+import type { ColumnStats } from '../shared/view.js';
 import { readArraySlice } from '../core/arrays/array-reads.js';
+import { computeStats } from '../core/stats/column-stats.js';
 import { storeArraySource } from '../core/arrays/store-array-source.js';
 import { sniffFormat } from '../core/format-sniff.js';
 import { runLoadJob } from '../core/load-job.js';
@@ -16,18 +19,28 @@ import type { DatasetManifest } from '../core/store/manifest.js';
 import { SegmentStore } from '../core/store/segment-store.js';
 import { CliUsageError, formatBytes, groupDigits } from './cli-output.js';
 import { inspectHdf5 } from './cli-inspect-h5.js';
+import { formatStatsTable } from './cli-stats.js';
 import { disposeOnExit } from './store-lifetime.js';
 
 export async function runInspect(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { dtype: { type: 'string' }, rows: { type: 'string', default: '10' }, json: { type: 'boolean', default: false } },
+    options: {
+      dtype: { type: 'string' },
+      rows: { type: 'string', default: '10' },
+      json: { type: 'boolean', default: false },
+      stats: { type: 'boolean', default: false },
+      bins: { type: 'string', default: '50' },
+    },
   });
   if (positionals.length !== 1) throw new CliUsageError('inspect takes exactly one FILE');
   const headRows = Number(values.rows);
   if (!Number.isInteger(headRows) || headRows < 0) throw new CliUsageError(`--rows must be a whole number, got '${values.rows}'`);
   const file = positionals[0]!;
+  const bins = Number(values.bins);
+  if (!Number.isInteger(bins) || bins < 1 || bins > 1000) throw new CliUsageError(`--bins must be a whole number from 1 to 1000, got '${values.bins}'`);
+  const stats = values.stats ? { bins } : undefined;
 
   const path = resolve(file);
   if (!existsSync(path)) throw new Error(`${file}: no such file`);
@@ -48,7 +61,7 @@ export async function runInspect(argv: string[]): Promise<number> {
         process.stdout.write(await describeArray(name, bytes, result.format, manifest, dir, headRows, values.json));
         continue;
       }
-      await describeTable(store, id, name, bytes, result, headRows, values.json);
+      await describeTable(store, id, name, bytes, result, headRows, values.json, stats);
     }
     return 0;
   } finally {
@@ -59,12 +72,22 @@ export async function runInspect(argv: string[]): Promise<number> {
 
 async function describeTable(
   store: SegmentStore, id: string, file: string, bytes: number,
-  result: Awaited<ReturnType<typeof runLoadJob>>, headRows: number, json: boolean,
+  result: Awaited<ReturnType<typeof runLoadJob>>, headRows: number, json: boolean, statsOptions?: { bins: number },
 ): Promise<void> {
   const manifest = store.refresh(id)!;
   const reader = store.openReader(id);
-  const head = toRowWindow(id, readWindow(reader, 0, headRows));
-  reader.close();
+  let head: RowWindow;
+  let stats: { columns: ColumnStats[]; seconds: number } | undefined;
+  try {
+    head = toRowWindow(id, readWindow(reader, 0, headRows));
+    if (statsOptions) {
+      const started = performance.now();
+      const columns = computeStats(reader, { bins: statsOptions.bins });
+      stats = { columns, seconds: (performance.now() - started) / 1000 };
+    }
+  } finally {
+    reader.close();
+  }
   // How the store keeps a string column is worth knowing: a few distinct values cost 2 bytes a row.
   const columns = manifest.columns.map((c) => ({
     name: c.name,
@@ -72,10 +95,11 @@ async function describeTable(
     reason: c.storage.kind === 'dictionary' ? `${c.reason}; stored as a dictionary of ${c.storage.valueCount} value${c.storage.valueCount === 1 ? '' : 's'}` : c.reason,
   }));
   if (json) {
-    const out = { file, format: result.format, ...(result.dialect ? { dialect: result.dialect } : {}), ...(result.shape ? { shape: result.shape } : {}), bytes, rows: result.rows, columns, head: headAsJson(head) };
-    process.stdout.write(`${JSON.stringify(out)}\n`);
+    const out = { file, format: result.format, ...(result.dialect ? { dialect: result.dialect } : {}), ...(result.shape ? { shape: result.shape } : {}), bytes, rows: result.rows, columns, head: headAsJson(head), ...(stats ? { stats: stats.columns } : {}) };
+    process.stdout.write(`${JSON.stringify(out, (_key, v: unknown) => jsonSafe(v))}\n`);
   } else {
     process.stdout.write(describe(file, bytes, result.dialect ? `text: ${describeDialect(result.dialect)}` : `${result.format}: ${result.kind === 'table' ? 'structured array' : 'array'} of shape (${result.shape?.join(', ')})`, result.rows, columns, head));
+    if (stats) process.stdout.write(formatStatsTable(stats.columns, stats.seconds));
   }
 }
 

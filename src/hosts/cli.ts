@@ -10,12 +10,15 @@ const USAGE = `arrayport ${toolVersion()} — load big array files fast and writ
 
 usage:
   arrayport inspect FILE [--dtype SPEC] [--rows N] [--json]
-  arrayport convert FILE... -o OUT.h5 [--dtype SPEC] [--layout compound|columns]
+  arrayport convert FILE... -o OUT [--dtype SPEC] [--where EXPR] [--sort COLS] [--columns LIST]
+                    [--format hdf5|npy|csv] [--layout compound|columns]
                     [--compression none|gzip[=LEVEL]] [--chunk-rows N] [--jobs N] [--json]
   arrayport serve [--port N] [FILE...]
 
 inspect   detected format and dialect, each column's name, dtype and why, row count, first rows
-convert   loads the files in parallel (one worker process per file) and writes them all into OUT.h5
+convert   loads the files in parallel (one worker process per file) and writes them all into OUT
+          (HDF5; or one table as a .npy structured array or CSV), filtered, sorted and cut to
+          the chosen columns when asked
 serve     the app in your browser: listens on 127.0.0.1 only, prints its URL with a secret token
 
 --dtype SPEC   overrides type inference, in NumPy syntax
@@ -24,6 +27,13 @@ serve     the app in your browser: listens on 127.0.0.1 only, prints its URL wit
 --compression  none (default) or gzip with level 1-9 (gzip=4); only filters stock h5py reads
 --layout       compound: one dataset per input whose type is the NumPy structured dtype (default)
                columns: one group per input with one dataset per column
+--where EXPR   keeps the rows where EXPR holds: 'pct > 50 and chr == "chr1"', 'c + t >= 10', 'isnan(x)'
+--sort COLS    orders rows by a comma list of columns: 'chr,-pct' ('-col' or 'col:desc' descending),
+               stable, NaN last
+--columns LIST writes only these columns, in this order: 'chr,pos,pct'
+--format       hdf5, npy or csv; default from OUT's extension (.npy, .csv, else hdf5). npy and csv
+               write one table: a structured array np.load reads, or comma-separated text with a header
+               line, RFC 4180 quoting and floats that read back exactly (bool as True/False)
 `;
 
 async function main(argv: string[]): Promise<number> {

@@ -92,7 +92,7 @@ describe('Node host', () => {
     expect((await service.idle([id!]))[0]!.state).toBe('ready');
     const destination = join(dir, 'killed.h5');
     // gzip 9 on tiny chunks keeps the writer busy long enough to be killed mid-write.
-    const jobId = await service.exportHdf5({ datasetIds: [id!], destination, layout: 'compound', compression: { kind: 'gzip', level: 9 }, chunkRows: 4096 });
+    const jobId = await service.startExport({ datasetIds: [id!], destination, layout: 'compound', compression: { kind: 'gzip', level: 9 }, chunkRows: 4096 });
     const failed = new Promise<string>((resolve) => {
       service.onExport((s) => s.jobId === jobId && s.state !== 'running' && resolve(s.error ?? s.state));
     });
@@ -107,7 +107,7 @@ describe('Node host', () => {
     expect(await failed).toMatch(/export process ended unexpectedly \(killed/);
     expect(existsSync(destination)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('killed.h5'))).toEqual([]);
-    const again = await service.exportHdf5({ datasetIds: [id!], destination, layout: 'compound', compression: { kind: 'none' } });
+    const again = await service.startExport({ datasetIds: [id!], destination, layout: 'compound', compression: { kind: 'none' } });
     await expect.poll(() => service.exportStatus(again)?.state, { timeout: 60_000 }).toBe('done');
     expect(existsSync(destination)).toBe(true);
     await service.close(id!);

@@ -1,4 +1,4 @@
-// The application menu: File (Open…, Export HDF5…, Close dataset, Quit), Edit for copy, View for zoom.
+// The application menu: File (Open…, Export…, Close dataset, Quit), Edit for copy, View for zoom.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 /** Commands the menu hands to the renderer, which owns the state they act on (the export dialog, the selected dataset). */
@@ -16,7 +16,7 @@ export function buildAppMenu(actions: MenuActions): Menu {
     label: '&File',
     submenu: [
       { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
-      { label: 'Export HDF5…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export') },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export') },
       { type: 'separator' },
       { label: 'Close dataset', accelerator: 'CmdOrCtrl+W', click: () => actions.command('close-dataset') },
       { type: 'separator' },

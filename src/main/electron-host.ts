@@ -24,10 +24,16 @@ function electronHandlers(service: HostService, win: BrowserWindow): CallHandler
       return picked.canceled || picked.filePaths.length === 0 ? [] : service.openPaths(picked.filePaths, options);
     },
     pickSavePath: async (suggestedName) => {
+      // The window suggests a name whose extension follows the chosen format.
+      const format = suggestedName.endsWith('.npy')
+        ? { title: 'Export NumPy array', filter: { name: 'NumPy array', extensions: ['npy'] } }
+        : suggestedName.endsWith('.csv')
+          ? { title: 'Export CSV', filter: { name: 'CSV', extensions: ['csv'] } }
+          : { title: 'Export HDF5', filter: { name: 'HDF5', extensions: ['h5', 'hdf5'] } };
       const picked = await dialog.showSaveDialog(win, {
-        title: 'Export HDF5',
+        title: format.title,
         defaultPath: suggestedName,
-        filters: [{ name: 'HDF5', extensions: ['h5', 'hdf5'] }],
+        filters: [format.filter],
         properties: ['showOverwriteConfirmation', 'createDirectory'],
       });
       return picked.canceled || !picked.filePath ? null : picked.filePath;

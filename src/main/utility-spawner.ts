@@ -15,7 +15,7 @@ export interface UtilitySpawner extends WorkerSpawner {
 }
 
 // electron-vite builds both entries beside index.js in out/main (see electron.vite.config.ts).
-const ENTRY: Record<WorkerKind, string> = { loader: 'loader.worker.js', export: 'export.worker.js', h5reader: 'h5-reader.worker.js' };
+const ENTRY: Record<WorkerKind, string> = { loader: 'loader.worker.js', export: 'export.worker.js', h5reader: 'h5-reader.worker.js', compute: 'compute.worker.js' };
 // How long an 'exit' waits for app's 'child-process-gone' (which carries the real reason: oom, crashed, …).
 const REASON_GRACE_MS = 100;
 

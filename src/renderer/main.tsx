@@ -4,6 +4,7 @@ import './styles/layout.css';
 import './styles/panels.css';
 import './styles/grid.css';
 import './styles/arrays.css';
+import './styles/views.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { selectApi } from './api/select-api.js';

@@ -5,6 +5,7 @@ import type { DatasetInfo } from './dataset.js';
 import type { ExportRequest, ExportStatus } from './export-request.js';
 import type { AdmissionEstimate, MemorySample } from './memory.js';
 import type { RowWindow } from './row-window.js';
+import type { DatasetStats, StatsRequest, ViewInfo, ViewSpec } from './view.js';
 
 export type Unsubscribe = () => void;
 
@@ -48,7 +49,11 @@ export interface AppApi {
   listDatasets(): Promise<DatasetInfo[]>;
   /** Called with the whole list whenever any dataset changes (state, progress, rows). */
   onDatasets(listener: (datasets: DatasetInfo[]) => void): Unsubscribe;
-  /** Reads rows [firstRow, firstRow + rowCount) of the named columns (all when omitted), never past the watermark. */
+  /**
+   * Reads rows [firstRow, firstRow + rowCount) of the named columns (all when omitted), never past the watermark.
+   * Positions count rows of the dataset's current view when it has a ready one (the window then carries the
+   * view's id and each row's original row number); of the whole dataset otherwise.
+   */
   readWindow(datasetId: string, firstRow: number, rowCount: number, columns?: readonly string[]): Promise<RowWindow>;
   /**
    * Reads a window of a 2-D (or 1-D) slice of an N-d array dataset (one with `array` on its info): the
@@ -66,6 +71,19 @@ export interface AppApi {
    * as a dataset of its own, read lazily from the file; resolves with its id (the same id when already open).
    */
   openEntry(fileId: string, path: string): Promise<string>;
+  /**
+   * Replaces the dataset's current view (filter, sort, columns; an empty spec shows the whole table). The work runs in a
+   * worker process with progress on the dataset's `view`; resolves with the view once ready, rejects with a one-line
+   * message for a bad expression or unknown column (before any work starts) and when cancelled or replaced.
+   */
+  setView(datasetId: string, spec: ViewSpec): Promise<ViewInfo>;
+  /** Stops computing the dataset's view; the previous view stays. */
+  cancelView(datasetId: string): Promise<void>;
+  /**
+   * Statistics and histograms of columns over the dataset's current view (the whole dataset when it has none),
+   * computed in a worker process over the store; a dataset's own statistics are computed as its load ends.
+   */
+  columnStats(datasetId: string, request?: StatsRequest): Promise<DatasetStats>;
   /** Stops a running load and frees its segments. */
   cancel(datasetId: string): Promise<void>;
   /** Closes a dataset; its segments go once no reader holds them. */
@@ -74,8 +92,8 @@ export interface AppApi {
   onMemory(listener: (sample: MemorySample) => void): Unsubscribe;
   /** Shows the native Save dialog where there is one; null when cancelled or unavailable. */
   pickSavePath(suggestedName: string): Promise<string | null>;
-  /** Starts an HDF5 export; resolves with its job id. */
-  exportHdf5(request: ExportRequest): Promise<string>;
+  /** Starts an export (HDF5, or .npy / CSV of one table); resolves with its job id. */
+  startExport(request: ExportRequest): Promise<string>;
   /** Called with every export's status as it changes. */
   onExport(listener: (status: ExportStatus) => void): Unsubscribe;
   cancelExport(jobId: string): Promise<void>;

@@ -1,6 +1,7 @@
 // What the host tells every client about a dataset: schema, state, progress and errors (plain data, JSON-safe).
 
 import type { ArrayInfo, H5TreeNode } from './array-view.js';
+import type { ViewInfo } from './view.js';
 
 /** One column as NumPy sees it, with the reason the loader chose its type. */
 export interface ColumnInfo {
@@ -77,6 +78,10 @@ export interface DatasetInfo {
   readonly tree?: H5TreeNode;
   /** Present for a dataset opened from a file entry (an HDF5 dataset, an .npz member): the file and the entry's path. */
   readonly entry?: { readonly fileId?: string; readonly path: string };
+  /** The table's current view (filter, sort, columns), when one was set. */
+  readonly view?: ViewInfo;
+  /** Whether the statistics of the whole dataset are ready (they are computed as the load ends). */
+  readonly stats?: 'computing' | 'ready' | 'failed';
 }
 
 /** Formats a load error the way the CLI prints it: `FILE:LINE:COL: message: 'text'`. */

@@ -2,6 +2,9 @@
 
 export type ExportLayout = 'compound' | 'columns';
 
+/** 'hdf5' writes every chosen dataset; 'npy' (a structured array) and 'csv' write exactly one table. */
+export type ExportFormat = 'hdf5' | 'npy' | 'csv';
+
 export interface ExportCompression {
   readonly kind: 'none' | 'gzip';
   /** 1–9 for gzip. */
@@ -16,6 +19,10 @@ export interface ExportRequest {
   readonly compression: ExportCompression;
   /** Rows per HDF5 chunk; the exporter picks a default when absent. */
   readonly chunkRows?: number;
+  /** Defaults to 'hdf5'. */
+  readonly format?: ExportFormat;
+  /** Export each table as its current view (kept rows in view order, chosen columns) instead of whole. */
+  readonly views?: boolean;
 }
 
 export type ExportState = 'running' | 'done' | 'failed' | 'cancelled';
@@ -34,4 +41,6 @@ export interface ExportStatus {
   readonly error?: string;
   /** Browser host only: a URL (with token) that downloads the finished file. */
   readonly downloadUrl?: string;
+  /** When done: one line per dataset or attribute of an HDF5 input that was left out, and why. */
+  readonly warnings?: readonly string[];
 }

@@ -20,5 +20,8 @@ export interface RowWindow {
   readonly rowCount: number;
   /** The dataset's committed row count when the window was read. */
   readonly totalRows: number;
+  /** Present when the rows come through a view: its id, and the original (0-based) row of each returned row. */
+  readonly viewId?: string;
+  readonly rowNumbers?: readonly number[];
   readonly columns: readonly { readonly name: string; readonly dtype: string; readonly data: ColumnValues }[];
 }

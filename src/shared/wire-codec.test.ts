@@ -68,9 +68,9 @@ describe('messages', () => {
   });
 
   it('checks every call loosely', () => {
-    expect(APP_API_CALLS).toContain('exportHdf5');
-    expect(checkCallArgs('exportHdf5', [{ datasetIds: ['a'], destination: '/o.h5', layout: 'compound', compression: { kind: 'none' } }])).toBeNull();
-    expect(checkCallArgs('exportHdf5', [{ datasetIds: 'a' }])).not.toBeNull();
+    expect(APP_API_CALLS).toContain('startExport');
+    expect(checkCallArgs('startExport', [{ datasetIds: ['a'], destination: '/o.h5', layout: 'compound', compression: { kind: 'none' } }])).toBeNull();
+    expect(checkCallArgs('startExport', [{ datasetIds: 'a' }])).not.toBeNull();
     expect(checkCallArgs('listDatasets', {})).toMatch(/array/);
   });
 });

@@ -23,7 +23,8 @@ export type ServerMessage = ReplyMessage | EventMessage;
 const CALLS = {
   capabilities: true, openPaths: true, pickAndOpen: true, estimate: true, listDatasets: true, readWindow: true,
   readSlice: true, readLevelOfDetail: true, openEntry: true,
-  cancel: true, close: true, pickSavePath: true, exportHdf5: true, cancelExport: true,
+  setView: true, cancelView: true, columnStats: true,
+  cancel: true, close: true, pickSavePath: true, startExport: true, cancelExport: true,
 } as const satisfies Record<AppApiCall, true>;
 
 /** Every AppApiCall key, for transports that derive channels or dispatch tables from them. */
@@ -134,6 +135,7 @@ const isString = (v: unknown): boolean => typeof v === 'string';
 const isStringList = (v: unknown): boolean => Array.isArray(v) && v.every(isString);
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isOptionalObject = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v));
+const isObject = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isOptionalStringList = (v: unknown): boolean => v === undefined || v === null || isStringList(v);
 const isIndexList = (v: unknown): boolean => Array.isArray(v) && v.every(isCount);
 const isSliceRequest = (v: unknown): boolean => {
@@ -165,10 +167,13 @@ const ARG_CHECKS: Record<AppApiCall, readonly ((v: unknown) => boolean)[]> = {
   readSlice: [isString, isSliceRequest],
   readLevelOfDetail: [isString, isLodRequest],
   openEntry: [isString, isString],
+  setView: [isString, isObject],
+  cancelView: [isString],
+  columnStats: [isString, isOptionalObject],
   cancel: [isString],
   close: [isString],
   pickSavePath: [isString],
-  exportHdf5: [isExportRequest],
+  startExport: [isExportRequest],
   cancelExport: [isString],
 };
 

@@ -10,7 +10,33 @@ import { basename, dirname, join } from 'node:path';
  * a dead writer's leftovers from an export still running in another process.
  */
 export function partialPathFor(destination: string): string {
-  return join(dirname(destination), `.${basename(destination)}.${process.pid}-${randomBytes(6).toString('hex')}.partial`);
+  const partial = join(dirname(destination), `.${basename(destination)}.${process.pid}-${randomBytes(6).toString('hex')}.partial`);
+  unfinished.add(partial);
+  if (unfinished.size === 1 && !exitHooked) {
+    exitHooked = true;
+    process.on('exit', removeUnfinished);
+  }
+  return partial;
+}
+
+/** Temporaries this process has started and not yet committed or discarded. */
+const unfinished = new Set<string>();
+let exitHooked = false;
+
+/**
+ * A worker whose host died exits at once (process.exit on 'disconnect'): nobody would be left to remove its
+ * temporary, so it goes as the process exits. Only a SIGKILL skips this; the host (or the next export to the same
+ * destination) removes a killed writer's temporary by its pid.
+ */
+function removeUnfinished(): void {
+  for (const p of unfinished) {
+    try {
+      rmSync(p, { force: true });
+    } catch {
+      // Exiting anyway; removeStalePartials() finds it later.
+    }
+  }
+  unfinished.clear();
 }
 
 /** Flushes the finished temporary to disk, then renames it over the destination. */
@@ -23,10 +49,12 @@ export function commitPartial(partial: string, destination: string): void {
     closeSync(fd);
   }
   renameSync(partial, destination);
+  unfinished.delete(partial);
 }
 
 /** Removes a temporary; never throws, since it runs while another error is being reported. */
 export function discardPartial(partial: string): void {
+  unfinished.delete(partial);
   try {
     rmSync(partial, { force: true });
   } catch {

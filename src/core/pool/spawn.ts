@@ -18,7 +18,7 @@ export interface WorkerProcess {
 }
 
 /** Which worker entry to start. */
-export type WorkerKind = 'loader' | 'export' | 'h5reader';
+export type WorkerKind = 'loader' | 'export' | 'h5reader' | 'compute';
 
 export interface WorkerSpawner {
   spawn(kind: WorkerKind, label: string): WorkerProcess;

@@ -43,6 +43,8 @@ interface Entry {
   manifest: DatasetManifest;
   /** Every segment file a manifest has named: once a newer manifest drops one, it is garbage. */
   readonly listed: Set<string>;
+  /** Files the host keeps beside the manifest's (a view's row index): live until released. */
+  readonly adopted: Set<string>;
   leases: number;
   closing: { promise: Promise<void>; resolve: () => void } | null;
 }
@@ -112,7 +114,7 @@ export class SegmentStore {
     };
     writeManifest(dir, manifest);
     const placement: StorePlacement = { kind: decision.kind, dir, reason: decision.reason };
-    this.entries.set(id, { id, dir, placement, estimatedBytes: req.estimatedBytes, manifest, listed: new Set(), leases: 0, closing: null });
+    this.entries.set(id, { id, dir, placement, estimatedBytes: req.estimatedBytes, manifest, listed: new Set(), adopted: new Set(), leases: 0, closing: null });
     return { id, dir, placement };
   }
 
@@ -212,7 +214,7 @@ export class SegmentStore {
       e.closing.resolve();
       return;
     }
-    const live = new Set(manifestFiles(e.manifest));
+    const live = new Set([...manifestFiles(e.manifest), ...e.adopted]);
     const garbage = [...e.listed].filter((f) => !live.has(f));
     // Once the writer is done, files it created but never published are garbage too.
     if (TERMINAL.has(e.manifest.state)) {
@@ -222,6 +224,28 @@ export class SegmentStore {
       fs.rmSync(path.join(e.dir, f), { force: true });
       e.listed.delete(f);
     }
+  }
+
+  /**
+   * Keeps `files` in the dataset's directory although no manifest lists them (a view's row index, with its '.tmp'):
+   * named before a worker writes them, so a collection racing the write cannot remove them.
+   */
+  adopt(id: string, files: readonly string[]): void {
+    const e = this.entries.get(id);
+    if (!e) throw new Error(`dataset ${id} is not in the store`);
+    for (const f of files) {
+      if (f.includes('/') || isManifestFile(f) || manifestFiles(e.manifest).includes(f)) throw new Error(`cannot adopt ${f}`);
+      e.adopted.add(f);
+      e.listed.add(f);
+    }
+  }
+
+  /** Ends adopt(): the files go once no lease holds the dataset. */
+  release(id: string, files: readonly string[]): void {
+    const e = this.entries.get(id);
+    if (!e) return;
+    for (const f of files) e.adopted.delete(f);
+    this.collect(e);
   }
 
   /** Bytes of one dataset's files now. */

@@ -1,58 +1,74 @@
-// Reads a column's values at arbitrary rows (a view's index): coalesced reads for windows, whole-column passes for exports.
+// Gathers a column's values at a view's rows (windows, sorts, exports): raw words, every bit kept, each slab read once.
 
 import { parseDType } from '../../shared/dtype.js';
 import type { ColumnData, DatasetReader, DictionaryData } from '../store/dataset-reader.js';
-import type { FixedBytes, NumericArray } from '../store/dtype-arrays.js';
+import { typedView, type NumericArray } from '../store/dtype-arrays.js';
 import type { RowIndex } from './row-index.js';
 
-/** Rows this close together are read as one span: one pread of a few KB beats two syscalls. */
-const SPAN_GAP_ROWS = 512;
-/** Bytes of a column a gather may hold at once; a bigger column is gathered in passes over slabs this size. */
-const DEFAULT_SLAB_BYTES = 256 << 20;
+type Words = Uint8Array | Uint16Array | Uint32Array;
 
-type Encoded = ColumnData | DictionaryData;
-
-function isDictionary(d: Encoded): d is DictionaryData {
-  return 'codes' in d;
-}
-function isFixed(d: Encoded): d is FixedBytes {
-  return 'bytes' in d && 'width' in d && !('codes' in d);
+/** `count` items of `size` bytes at `bytes` as whole words: 4-byte words when the size allows, else 2- or 1-byte. */
+function words(buffer: ArrayBufferLike, byteOffset: number, count: number, size: number): { data: Words; per: number } {
+  if (size % 4 === 0 && byteOffset % 4 === 0) return { data: new Uint32Array(buffer, byteOffset, (count * size) / 4), per: size / 4 };
+  if (size % 2 === 0 && byteOffset % 2 === 0) return { data: new Uint16Array(buffer, byteOffset, (count * size) / 2), per: size / 2 };
+  return { data: new Uint8Array(buffer, byteOffset, count * size), per: size };
 }
 
-/** An empty result of the column's stored kind, with room for `n` values. */
-function allocLike(sample: Encoded, n: number): Encoded {
-  if (isDictionary(sample)) return { width: sample.width, codes: new Uint16Array(n), values: sample.values };
-  if (isFixed(sample)) return { width: sample.width, bytes: new Uint8Array(n * sample.width) };
-  const Ctor = (sample as NumericArray).constructor as new (n: number) => NumericArray;
-  return new Ctor(n);
+/** The bytes of one slab as readEncoded returns it: plain values, fixed-width items, or dictionary codes. */
+function slabBytes(slab: ColumnData | DictionaryData): Uint8Array {
+  if ('codes' in slab) return new Uint8Array(slab.codes.buffer, slab.codes.byteOffset, slab.codes.byteLength);
+  if ('bytes' in slab && 'width' in slab) return slab.bytes;
+  const v = slab as NumericArray;
+  return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
 }
 
-/** out[o] = src[s] for one value, whatever the kind. */
-function copyValue(src: Encoded, s: number, out: Encoded, o: number): void {
-  if (isDictionary(src)) (out as DictionaryData).codes[o] = src.codes[s]!;
-  else if (isFixed(src)) (out as FixedBytes).bytes.set(src.bytes.subarray(s * src.width, (s + 1) * src.width), o * src.width);
-  else (out as NumericArray)[o] = (src as NumericArray)[s]!;
+/** Positions order[from..to) (all in the slab at `start`): out[i] = src[rows[i] − start], `per` words each. */
+function copyBucket(o: Words, src: Words, per: number, rows: RowIndex, order: Uint32Array, from: number, to: number, start: number): void {
+  if (per === 1) {
+    for (let k = from; k < to; k++) {
+      const i = order[k]!;
+      o[i] = src[rows[i]! - start]!;
+    }
+    return;
+  }
+  for (let k = from; k < to; k++) {
+    const i = order[k]!;
+    for (let j = 0, a = per * (rows[i]! - start), b = per * i; j < per; j++) o[b + j] = src[a + j]!;
+  }
 }
 
-/** Copies a block's values, since readEncoded's buffers are reused by the next read of the column. */
-function own(d: Encoded): Encoded {
-  if (isDictionary(d)) return { width: d.width, codes: d.codes.slice(), values: d.values };
-  if (isFixed(d)) return { width: d.width, bytes: d.bytes.slice() };
-  return (d as NumericArray).slice();
+/** Every position whose row lies in [start, end), in position order. */
+function copyScan(o: Words, src: Words, per: number, rows: RowIndex, start: number, end: number): void {
+  const n = rows.length;
+  if (per === 1) {
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      if (r >= start && r < end) o[i] = src[r - start]!;
+    }
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    if (r >= start && r < end) for (let j = 0, a = per * (r - start), b = per * i; j < per; j++) o[b + j] = src[a + j]!;
+  }
 }
 
 /**
- * Values of column `name` at `rows` (any order, repeats allowed), in that order. Dictionary columns come
- * encoded (codes gathered, values shared) when `encoded` is set, else expanded to fixed-width bytes.
- * Every row must be below reader.rows.
+ * Values of column `name` at `rows` (any order, repeats allowed), in that order, as readEncoded gives them:
+ * a typed array in the dtype, fixed-width items, or dictionary codes with the dictionary's values.
+ *
+ * Values move as integer words (a float copied through a JS number turns a signalling NaN quiet, and a complex
+ * value is two floats), and positions are first bucketed by slab so each slab of `slabBytesMax` visits only its own
+ * rows — O(rows + slabs) rather than O(rows × slabs), which matters when a sorted view of a big table scatters every
+ * window over the whole column. Only slabs holding a wanted row are read: a window of a few rows passes small slabs
+ * (a few KB) and costs one small read per row, an export passes large ones and reads each column once per slab.
  */
-export function gatherColumn(reader: DatasetReader, name: string, rows: RowIndex, encoded = false, slabBytes = DEFAULT_SLAB_BYTES): Encoded {
-  const n = rows.length;
-  const read = (first: number, count: number): Encoded => (encoded ? own(reader.readEncoded(name, first, count)) : reader.readColumn(name, first, count));
-  if (n === 0) return read(0, 0);
+export function gatherColumn(reader: DatasetReader, name: string, rows: RowIndex, slabBytesMax: number): ColumnData | DictionaryData {
   const col = reader.manifest.columns.find((c) => c.name === name);
   if (!col) throw new Error(`no column '${name}'`);
-  const itemBytes = col.storage.kind === 'plain' ? parseDType(col.storage.dtype).itemSize : 2;
+  const plain = col.storage.kind === 'plain' ? parseDType(col.storage.dtype) : undefined;
+  const size = plain ? plain.itemSize : 2;
+  const n = rows.length;
   let lo = Infinity;
   let hi = -1;
   for (let i = 0; i < n; i++) {
@@ -61,52 +77,38 @@ export function gatherColumn(reader: DatasetReader, name: string, rows: RowIndex
     if (r > hi) hi = r;
   }
   if (hi >= reader.rows) throw new Error(`row ${hi} is past the ${reader.rows} rows of the dataset`);
-  // Many rows over a span: read the span in slabs and pick (a sorted export of 1e8 rows is a few passes, not 1e8 reads).
-  if (n >= 4096 || (hi - lo + 1) * itemBytes <= 1 << 20) return gatherBySlabs(read, rows, lo, hi, Math.max(1, Math.floor(slabBytes / itemBytes)));
-  return gatherBySpans(read, rows);
-}
+  const out = new ArrayBuffer(n * size);
+  const dst = words(out, 0, n, size);
+  const slabRows = Math.max(1, Math.floor(slabBytesMax / size));
+  const slabs = n === 0 ? 0 : Math.floor((hi - lo) / slabRows) + 1;
+  // Counting sort of positions by slab: starts[s]..starts[s+1] are the positions whose row lies in slab s. With one
+  // or two slabs a scan in position order is cheaper (writes stay sequential), so the order is left as it is.
+  const bucketed = slabs > 2;
+  const starts = new Uint32Array(slabs + 1);
+  const order = bucketed ? new Uint32Array(n) : undefined;
+  if (order) {
+    for (let i = 0; i < n; i++) starts[Math.floor((rows[i]! - lo) / slabRows) + 1]!++;
+    for (let s = 0; s < slabs; s++) starts[s + 1]! += starts[s]!;
+    const next = starts.slice(0, slabs);
+    for (let i = 0; i < n; i++) order[next[Math.floor((rows[i]! - lo) / slabRows)]!++] = i;
+  }
 
-function gatherBySlabs(read: (first: number, count: number) => Encoded, rows: RowIndex, lo: number, hi: number, slabRows: number): Encoded {
-  const n = rows.length;
-  let out: Encoded | undefined;
-  for (let start = lo; start <= hi; start += slabRows) {
+  let last: ColumnData | DictionaryData | undefined;
+  for (let s = 0; s < slabs; s++) {
+    if (order && starts[s] === starts[s + 1]) continue;
+    const start = lo + s * slabRows;
     const count = Math.min(slabRows, hi + 1 - start);
-    const slab = read(start, count);
-    out ??= allocLike(slab, n);
-    const end = start + count;
-    // One pass per slab over the rows: the common case (one slab) is a plain indexed copy.
-    if (!isDictionary(slab) && !isFixed(slab)) {
-      const o = out as NumericArray;
-      const s = slab as NumericArray;
-      for (let i = 0; i < n; i++) {
-        const r = rows[i]!;
-        if (r >= start && r < end) o[i] = s[r - start]!;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const r = rows[i]!;
-        if (r >= start && r < end) copyValue(slab, r - start, out, i);
-      }
-    }
+    last = reader.readEncoded(name, start, count);
+    const bytes = slabBytes(last);
+    const src = words(bytes.buffer, bytes.byteOffset, count, size).data;
+    if (order) copyBucket(dst.data, src, dst.per, rows, order, starts[s]!, starts[s + 1]!, start);
+    else copyScan(dst.data, src, dst.per, rows, start, start + count);
   }
-  return out!;
-}
-
-/** Few rows spread far apart (a window of a sorted view): sort them, read each run of nearby rows once. */
-function gatherBySpans(read: (first: number, count: number) => Encoded, rows: RowIndex): Encoded {
-  const n = rows.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rows[a]! - rows[b]!);
-  let out: Encoded | undefined;
-  let i = 0;
-  while (i < n) {
-    const first = rows[order[i]!]!;
-    let j = i + 1;
-    while (j < n && rows[order[j]!]! - rows[order[j - 1]!]! <= SPAN_GAP_ROWS) j++;
-    const last = rows[order[j - 1]!]!;
-    const span = read(first, last - first + 1);
-    out ??= allocLike(span, n);
-    for (let k = i; k < j; k++) copyValue(span, rows[order[k]!]! - first, out, order[k]!);
-    i = j;
+  if (!plain) {
+    // Codes only ever index values already written, so the last slab's dictionary covers every code gathered.
+    const dictionary = (last ?? reader.readEncoded(name, 0, 0)) as DictionaryData;
+    return { width: dictionary.width, codes: new Uint16Array(out), values: dictionary.values };
   }
-  return out!;
+  if (plain.kind === 'S' || plain.kind === 'U') return { width: size, bytes: new Uint8Array(out) };
+  return typedView(plain, out, 0, n);
 }

@@ -29,7 +29,7 @@ export class ExportDownloads {
     return { ...request, destination };
   }
 
-  /** Called with the job id exportHdf5 resolved with (status events may have named it first). */
+  /** Called with the job id startExport resolved with (status events may have named it first). */
   started(jobId: string, destination: string): void {
     if (!this.#jobs.has(jobId)) this.#jobs.set(jobId, { path: destination, done: false });
   }

@@ -46,6 +46,19 @@ describe('calls', () => {
     expect(t.service.calls.at(-1)).toEqual({ method: 'close', args: [id] });
   });
 
+  it('carries views and statistics both ways, with the service one-line errors and -0/Infinity intact', async () => {
+    const view = await api.setView('ds1', { filter: 'x > 0', sort: [{ column: 'x', descending: true }] });
+    expect(view).toMatchObject({ id: 'ds1:v1', state: 'ready', spec: { filter: 'x > 0', sort: [{ column: 'x', descending: true }] } });
+    await expect(api.setView('ds1', { filter: 'bad' })).rejects.toThrow("unknown column 'bad' at column 1 (columns: x)");
+    await expect((api.setView as (...a: unknown[]) => Promise<unknown>)('ds1', 'x > 0')).rejects.toThrow(/argument 2/);
+    const stats = await api.columnStats('ds1', { bins: 10 });
+    expect(t.service.calls.at(-1)).toEqual({ method: 'columnStats', args: ['ds1', { bins: 10 }] });
+    expect(Object.is(stats.columns[0]!.min, -0)).toBe(true);
+    expect(stats.columns[0]!.max).toBe(Infinity);
+    await api.cancelView('ds1');
+    expect(t.service.calls.at(-1)).toEqual({ method: 'cancelView', args: ['ds1'] });
+  });
+
   it('rejects with the service error and with shape errors', async () => {
     await expect(api.readWindow('nope', 0, 1)).rejects.toThrow(/unknown dataset nope/);
     await expect(api.openPaths(['/missing.txt'])).rejects.toThrow(/no such file/);
@@ -111,7 +124,7 @@ describe('downloads', () => {
   it('serves a finished export started through the host, and nothing else', async () => {
     const statuses: ExportStatus[] = [];
     api.onExport((s) => statuses.push(s));
-    const jobId = await api.exportHdf5({ datasetIds: ['ds1'], destination: 'result.h5', layout: 'compound', compression: { kind: 'none' } });
+    const jobId = await api.startExport({ datasetIds: ['ds1'], destination: 'result.h5', layout: 'compound', compression: { kind: 'none' } });
     await expect.poll(() => statuses.find((s) => s.state === 'done')?.downloadUrl).toBe(`/download/${jobId}?token=${t.host.token}`);
     const destination = statuses[0]!.destination;
     expect(destination).toBe(join(t.uploadsDir, 'exports', 'result.h5'));

@@ -15,9 +15,9 @@ export function browserHandlers(service: HostService, capabilities: HostCapabili
     // No native dialogs in a browser: the page offers drops and typed host paths instead.
     pickAndOpen: async () => [],
     pickSavePath: async () => null,
-    exportHdf5: async (request) => {
+    startExport: async (request) => {
       const prepared = downloads.prepare(request);
-      const jobId = await service.exportHdf5(prepared);
+      const jobId = await service.startExport(prepared);
       downloads.started(jobId, prepared.destination);
       return jobId;
     },

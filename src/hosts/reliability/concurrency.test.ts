@@ -36,7 +36,7 @@ describe('concurrency', () => {
   it('closing a dataset during its export waits for the export; the export completes and then the segments go', { timeout: 90_000 }, async () => {
     const id = await loaded(a);
     const dir0 = a.store.placement(id)!.dir;
-    const jobId = await a.exportHdf5({ datasetIds: [id], destination: join(dir, 'during-close.h5'), ...slow });
+    const jobId = await a.startExport({ datasetIds: [id], destination: join(dir, 'during-close.h5'), ...slow });
     let closed = false;
     const closing = a.close(id).then(() => (closed = true));
     // The dataset is gone from the list at once and refuses new readers, but its files stay for the export.
@@ -53,10 +53,10 @@ describe('concurrency', () => {
   it('a second export to a running export’s destination is refused; two hosts exporting there each land a whole file', { timeout: 120_000 }, async () => {
     const [ia, ib] = [await loaded(a), await loaded(b)];
     const destination = join(dir, 'same.h5');
-    const first = await a.exportHdf5({ datasetIds: [ia], destination, ...slow });
-    await expect(a.exportHdf5({ datasetIds: [ia], destination, layout: 'compound', compression: { kind: 'none' } })).rejects.toThrow(/already running/);
+    const first = await a.startExport({ datasetIds: [ia], destination, ...slow });
+    await expect(a.startExport({ datasetIds: [ia], destination, layout: 'compound', compression: { kind: 'none' } })).rejects.toThrow(/already running/);
     // Another process cannot be refused; each writes its own temporary and renames it whole.
-    const second = await b.exportHdf5({ datasetIds: [ib], destination, layout: 'columns', compression: { kind: 'none' } });
+    const second = await b.startExport({ datasetIds: [ib], destination, layout: 'columns', compression: { kind: 'none' } });
     await expect.poll(() => [a.exportStatus(first)?.state, b.exportStatus(second)?.state], { timeout: 110_000 }).toEqual(['done', 'done']);
     const sizes = [a.exportStatus(first)!.fileBytes, b.exportStatus(second)!.fileBytes];
     expect(sizes).toContain(statSync(destination).size);

@@ -1,6 +1,6 @@
-// A host SIGKILLed mid-load: its workers end with it, and the next store to open sweeps the dead session's segments.
+// A host SIGKILLed mid-load or mid-export: its workers end with it, leaving no temporary beside the destination, and the next store to open sweeps the dead session's segments.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,5 +46,39 @@ describe('a host killed with SIGKILL mid-load', () => {
     expect(store.swept).toContain(join('/dev/shm', datasetDir.split('/')[3]!));
     expect(existsSync(datasetDir)).toBe(false);
     await store.dispose();
+  });
+});
+
+/** Runs a fixture host, returns it with the JSON line it printed. */
+async function startChild(fixture: string, args: string[]): Promise<{ child: ReturnType<typeof spawn>; line: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./test-support/${fixture}`, import.meta.url)), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`host child exited early (${code})`)));
+  });
+  return { child, line };
+}
+
+describe('a host killed with SIGKILL mid-export', () => {
+  it('its export worker exits and removes its temporary; no destination appears', { timeout: 120_000 }, async () => {
+    const file = writeText(join(dir, 'exported.tsv'), 10);
+    const out = join(dir, 'out');
+    const destination = join(out, 'killed.h5');
+    mkdirSync(out, { recursive: true });
+    const { child, line } = await startChild('export-host-child.fixture.ts', [prefix, file, destination]);
+    const { workers } = JSON.parse(line) as { workers: number[] };
+    expect(workers.length).toBe(1);
+    expect(readdirSync(out).filter((f) => f.endsWith('.partial'))).toHaveLength(1);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    await expect.poll(() => workers.filter(running), { timeout: 10_000, interval: 50 }).toEqual([]);
+    expect(readdirSync(out)).toEqual([]);
+    SegmentStore.open({ prefix }).disposeSync();
   });
 });

@@ -80,7 +80,7 @@ describe.skipIf(!canMount)('a full filesystem', () => {
     const [id] = await s.openPaths([writeText(join(dir, 'exp.tsv'), 1, 3)]);
     expect((await s.idle([id!]))[0]!.state).toBe('ready');
     const destination = join(dir, 'dest', 'full.h5');
-    const jobId = await s.exportHdf5({ datasetIds: [id!], destination, layout: 'compound', compression: { kind: 'none' } });
+    const jobId = await s.startExport({ datasetIds: [id!], destination, layout: 'compound', compression: { kind: 'none' } });
     await expect.poll(() => s.exportStatus(jobId)?.state, { timeout: 60_000 }).not.toBe('running');
     const status = s.exportStatus(jobId)!;
     expect(status.state).toBe('failed');

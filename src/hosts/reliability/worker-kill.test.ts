@@ -57,7 +57,7 @@ describe('a worker killed with SIGKILL', () => {
       expect(o.status.error).toMatch(/export process ended unexpectedly \(killed/);
       expect(o.leftovers).toEqual([]);
     }
-    const again = await service.exportHdf5({ datasetIds: [id!], destination: join(out, 'ok.h5'), layout: 'compound', compression: { kind: 'none' } });
+    const again = await service.startExport({ datasetIds: [id!], destination: join(out, 'ok.h5'), layout: 'compound', compression: { kind: 'none' } });
     await expect.poll(() => service.exportStatus(again)?.state, { timeout: 60_000 }).toBe('done');
     expect(readdirSync(out)).toEqual(['ok.h5']);
     await service.close(id!);

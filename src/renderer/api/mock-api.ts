@@ -1,10 +1,13 @@
-// A first-class in-memory AppApi (after H5Web's MockProvider): generated seed datasets, simulated loads, memory samples and exports.
+// A first-class in-memory AppApi (after H5Web's MockProvider): generated seed datasets, simulated loads, views, memory samples and exports.
 import type { AppApi, DroppedFile, HostCapabilities, LoadOptions } from '../../shared/app-api.js';
 import type { DatasetInfo, LoadErrorInfo, TextDialect } from '../../shared/dataset.js';
 import type { ExportRequest, ExportStatus } from '../../shared/export-request.js';
 import type { AdmissionEstimate, MemorySample, ProcessMemory } from '../../shared/memory.js';
 import { cubeInfo, cubeLod, cubeSlice } from './mock-arrays.js';
+import { createMockExports } from './mock-exports.js';
 import { SEED_LINE_BYTES, SEED_ROW_BYTES, seedColumns, seedWindow } from './mock-data.js';
+import { SAMPLE_ROWS, sampleColumns, sampleTable } from './mock-tables.js';
+import { createMockViews, MOCK_VIEW_ROW_LIMIT } from './mock-views.js';
 
 export interface MockOptions {
   /** Simulation step. */
@@ -15,12 +18,16 @@ export interface MockOptions {
   readonly memoryIntervalMs?: number;
   /** Delay before readWindow answers, like a round trip to the host. */
   readonly readLatencyMs?: number;
+  /** Pause between the steps of a view's filter and sort (and, times six, before statistics answer). */
+  readonly viewStepMs?: number;
   readonly capabilities?: Partial<HostCapabilities>;
-  /** Start with the seed datasets (a 1e8-row table, a loading file, a small one, a failing one, a 3-d array). */
+  /** Start with the seed datasets (a 1e8-row table, a loading file, a small one, a failing one, a 3-d array, a 20k-row sample with NaN). */
   readonly seed?: boolean;
 }
 
 export interface MockApi extends AppApi {
+  /** Every export request received, oldest first (tests check what the window sent). */
+  exportRequests(): readonly ExportRequest[];
   /** Stops the timers. */
   dispose(): void;
 }
@@ -30,6 +37,8 @@ interface MockDataset {
   finalRows: number;
   rate: number;
   failAt?: LoadErrorInfo & { row: number };
+  /** Tick at which the dataset's own statistics are ready. */
+  statsAt?: number;
 }
 
 const GB = 1024 ** 3;
@@ -78,7 +87,6 @@ export function createMockApi(options: MockOptions = {}): MockApi {
   const latency = options.readLatencyMs ?? 4;
   const caps: HostCapabilities = { kind: 'mock', nativeDialogs: false, hostPaths: true, version: '0.1.0-mock', ...options.capabilities };
   const datasets = new Map<string, MockDataset>();
-  const exports = new Map<string, ExportStatus & { datasetBytes: number }>();
   const datasetEvents = listeners<DatasetInfo[]>();
   const memoryEvents = listeners<MemorySample>();
   const exportEvents = listeners<ExportStatus>();
@@ -86,6 +94,24 @@ export function createMockApi(options: MockOptions = {}): MockApi {
   let ticks = 0;
 
   const list = () => [...datasets.values()].map((d) => d.info);
+  const exports = createMockExports({
+    info: (id) => need(id).info,
+    seconds: exportSeconds,
+    newJobId: () => `export-${nextId++}`,
+    emit: (s) => exportEvents.emit(s),
+  });
+  const views = createMockViews({
+    info: (id) => need(id).info,
+    setViewInfo: (id, view) => {
+      const d = datasets.get(id);
+      if (!d) return;
+      const { view: _old, ...rest } = d.info;
+      d.info = view ? { ...rest, view } : rest;
+      datasetEvents.emit(list());
+    },
+    stepMs: options.viewStepMs ?? 70,
+    latencyMs: latency,
+  });
   const storeBytes = () => list().reduce((n, d) => n + d.storeBytes, 0);
 
   function add(name: string, sourcePath: string, finalRows: number, state: 'ready' | 'queued', extra: Partial<MockDataset> = {}, dtype?: string): string {
@@ -130,6 +156,27 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     });
     const cubeId = `ds-${nextId++}`;
     datasets.set(cubeId, { info: cubeInfo(cubeId), finalRows: 24, rate: loadRate });
+    const sample = datasets.get(add('coverage_sample.tsv', '/data/coverage_sample.tsv', SAMPLE_ROWS, 'ready'))!;
+    sample.info = { ...sample.info, columns: sampleColumns(), stats: 'computing' };
+    sample.statsAt = 12;
+    views.addTable(sample.info.id, sampleTable());
+  }
+
+  /** The whole dataset's statistics: 'ready' a little after a small table's load ends (the mock summarises small tables only). */
+  function stepStats(): boolean {
+    let changed = false;
+    for (const d of datasets.values()) {
+      if (d.info.state === 'ready' && d.info.stats === undefined && d.statsAt === undefined && !d.info.array && d.info.rows <= MOCK_VIEW_ROW_LIMIT) {
+        d.info = { ...d.info, stats: 'computing' };
+        d.statsAt = ticks + 8;
+        changed = true;
+      }
+      if (d.info.stats === 'computing' && ticks >= (d.statsAt ?? 0)) {
+        d.info = { ...d.info, stats: 'ready' };
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   function stepLoads(dt: number): boolean {
@@ -160,23 +207,6 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     return changed;
   }
 
-  function stepExports(dt: number): void {
-    for (const [jobId, s] of exports) {
-      if (s.state !== 'running') continue;
-      const bytesWritten = Math.min(s.bytesTotal, s.bytesWritten + s.rate * dt);
-      const elapsedSeconds = s.elapsedSeconds + dt;
-      const done = bytesWritten >= s.bytesTotal;
-      const next = {
-        ...s, bytesWritten, elapsedSeconds, state: done ? ('done' as const) : s.state,
-        etaSeconds: done ? 0 : (s.bytesTotal - bytesWritten) / s.rate,
-        fileBytes: done ? s.bytesTotal : undefined,
-      };
-      exports.set(jobId, next);
-      exportEvents.emit(strip(next));
-    }
-  }
-
-  const strip = ({ datasetBytes: _b, ...status }: ExportStatus & { datasetBytes: number }): ExportStatus => status;
 
   function sample(): MemorySample {
     const wave = (period: number, amp: number) => Math.round(amp * (1 + Math.sin((ticks * tickMs) / 1000 / period)));
@@ -189,8 +219,8 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       pid++;
       if (d.info.state === 'loading') processes.push({ pid, role: 'loader', label: `loader · ${d.info.name}`, rssBytes: 90 * MB + wave(3, 20 * MB) });
     }
-    for (const s of exports.values()) {
-      if (s.state === 'running') processes.push({ pid: 6000 + Number(s.jobId.replace(/\D/g, '')), role: 'export', label: `export · ${baseName(s.destination)}`, rssBytes: 300 * MB + wave(2, 40 * MB) });
+    for (const s of exports.running()) {
+      processes.push({ pid: 6000 + Number(s.jobId.replace(/\D/g, '')), role: 'export', label: `export · ${baseName(s.destination)}`, rssBytes: 300 * MB + wave(2, 40 * MB) });
     }
     const store = storeBytes();
     return {
@@ -206,8 +236,8 @@ export function createMockApi(options: MockOptions = {}): MockApi {
 
   const loadTimer = setInterval(() => {
     ticks++;
-    if (stepLoads(tickMs / 1000)) datasetEvents.emit(list());
-    stepExports(tickMs / 1000);
+    if (stepLoads(tickMs / 1000) || stepStats()) datasetEvents.emit(list());
+    exports.step(tickMs / 1000);
   }, tickMs);
   const memoryTimer = setInterval(() => memoryEvents.emit(sample()), options.memoryIntervalMs ?? 1000);
 
@@ -243,7 +273,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     readWindow: (id, first, count, columns) => later(() => {
       const d = need(id);
       if (!Number.isInteger(first) || first < 0 || !Number.isInteger(count) || count < 0) throw new Error(`bad window ${first}+${count}`);
-      return seedWindow(id, first, count, d.info.rows, columns);
+      return views.readWindow(id, first, count, columns) ?? seedWindow(id, first, count, d.info.rows, columns);
     }),
     readSlice: (id, request) => later(() => {
       if (!need(id).info.array) throw new Error(`${id} is not an array`);
@@ -256,6 +286,9 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     openEntry: (fileId) => later((): string => {
       throw new Error(`the mock host has no HDF5 file ${fileId}`);
     }, 0),
+    setView: views.setView,
+    cancelView: views.cancelView,
+    columnStats: views.columnStats,
     cancel: (id) => later(() => {
       const d = need(id);
       if (d.info.state === 'loading' || d.info.state === 'queued') {
@@ -264,6 +297,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       }
     }, 0),
     close: (id) => later(() => {
+      views.forget(id);
       datasets.delete(id);
       datasetEvents.emit(list());
     }, 0),
@@ -272,27 +306,12 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       return memoryEvents.add(l);
     },
     pickSavePath: (suggested) => later(() => (caps.nativeDialogs ? `/home/you/${suggested}` : null), 0),
-    exportHdf5: (request: ExportRequest) => later(() => {
-      if (!request.destination.startsWith('/')) throw new Error(`destination must be an absolute path: '${request.destination}'`);
-      if (request.datasetIds.length === 0) throw new Error('choose at least one dataset to export');
-      const datasetBytes = request.datasetIds.reduce((n, id) => n + need(id).info.storeBytes, 0);
-      const bytesTotal = Math.max(4096, Math.round(datasetBytes * (request.compression.kind === 'gzip' ? 0.42 : 1.01)));
-      const jobId = `export-${nextId++}`;
-      const status = { jobId, state: 'running' as const, destination: request.destination, bytesWritten: 0, bytesTotal, rate: bytesTotal / exportSeconds, elapsedSeconds: 0, datasetBytes };
-      exports.set(jobId, status);
-      exportEvents.emit(strip(status));
-      return jobId;
-    }, 0),
+    startExport: (request: ExportRequest) => later(() => exports.start(request), 0),
     onExport: (l) => exportEvents.add(l),
-    cancelExport: (jobId) => later(() => {
-      const s = exports.get(jobId);
-      if (s?.state === 'running') {
-        const next = { ...s, state: 'cancelled' as const };
-        exports.set(jobId, next);
-        exportEvents.emit(strip(next));
-      }
-    }, 0),
+    cancelExport: (jobId) => later(() => exports.cancel(jobId), 0),
+    exportRequests: exports.requests,
     dispose() {
+      views.dispose();
       clearInterval(loadTimer);
       clearInterval(memoryTimer);
     },

@@ -12,7 +12,10 @@ export async function selectApi(win: Window = window): Promise<AppApi | null> {
   if (params.has('mock')) {
     // Loaded on demand so the Electron and browser-host pages never carry the mock.
     const { createMockApi } = await import('./mock-api.js');
-    return createMockApi();
+    const mock = createMockApi();
+    // End-to-end specs and screenshots read what the window asked of the mock (export requests).
+    win.arrayportMock = mock;
+    return mock;
   }
   return null;
 }

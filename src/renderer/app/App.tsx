@@ -1,4 +1,4 @@
-// The window: header, dataset list and memory panel on the left, the grid filling the rest, drop-anywhere and the export dialog.
+// The window: header, dataset list and memory panel on the left, the table view (filter, sort, statistics) filling the rest, drop-anywhere and export.
 import { useCallback, useState } from 'react';
 import type { AppApi, LoadOptions } from '../../shared/app-api.js';
 import type { AdmissionEstimate } from '../../shared/memory.js';
@@ -7,9 +7,9 @@ import { ExportDialog } from '../export/ExportDialog.js';
 import { formatBytes, percentOf } from '../format/format-units.js';
 import { ArrayView } from '../arrays/ArrayView.js';
 import { H5Tree } from '../datasets/H5Tree.js';
-import { DataGrid } from '../grid/DataGrid.js';
 import { HeaderBar } from '../header/HeaderBar.js';
 import { MemoryPanel } from '../memory/MemoryPanel.js';
+import { TableView } from '../view/TableView.js';
 import { DropOverlay } from './DropOverlay.js';
 import { EmptyState } from './EmptyState.js';
 import { Notice } from './Notice.js';
@@ -71,7 +71,7 @@ export function App({ api, styleNonce }: Props) {
 
   const drag = useFileDrop(onDropFiles);
   const job = jobId ? exports.get(jobId) : undefined;
-  const exportLabel = job?.state === 'running' ? `Exporting ${Math.round(percentOf(job.bytesWritten, job.bytesTotal))}%` : 'Export HDF5';
+  const exportLabel = job?.state === 'running' ? `Exporting ${Math.round(percentOf(job.bytesWritten, job.bytesTotal))}%` : 'Export…';
 
   return (
     <div className="app">
@@ -117,7 +117,7 @@ export function App({ api, styleNonce }: Props) {
         ) : selected.array ? (
           <ArrayView key={selected.id} api={api} dataset={selected} />
         ) : (
-          <DataGrid key={selected.id} api={api} dataset={selected} dark={dark} styleNonce={styleNonce} />
+          <TableView key={selected.id} api={api} dataset={selected} dark={dark} styleNonce={styleNonce} />
         )}
       </main>
       {exportOpen && (

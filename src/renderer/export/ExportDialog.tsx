@@ -1,10 +1,10 @@
-// The "Export HDF5" dialog: what to include, layout, compression, chunking and destination, then progress and result.
+// The Export dialog: datasets, whole or current views, format (HDF5, .npy, CSV), HDF5 layout and compression, destination, then progress and result.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AppApi, HostCapabilities } from '../../shared/app-api.js';
 import type { DatasetInfo } from '../../shared/dataset.js';
 import type { ExportStatus } from '../../shared/export-request.js';
-import { formatBytes, formatCount } from '../format/format-units.js';
-import { initialForm, toRequest } from './export-form.js';
+import { ExportChoices } from './ExportChoices.js';
+import { FORMATS, initialForm, toRequest } from './export-form.js';
 import type { ExportForm } from './export-form.js';
 import { ExportProgress } from './ExportProgress.js';
 
@@ -26,6 +26,7 @@ export function ExportDialog({ api, caps, datasets, selectedId, status, onStarte
   const titleId = useId();
   const set = (patch: Partial<ExportForm>) => setForm((f) => ({ ...f, ...patch }));
   const running = status?.state === 'running';
+  const hdf5 = form.format === 'hdf5';
 
   // A modal <dialog> makes the rest of the page inert, so Tab stays inside; focus returns to the opener on close.
   useEffect(() => {
@@ -35,21 +36,21 @@ export function ExportDialog({ api, caps, datasets, selectedId, status, onStarte
   }, []);
 
   const submit = async () => {
-    const request = toRequest(form);
+    const request = toRequest(form, datasets);
     if ('error' in request) {
       setError(request.error);
       return;
     }
     setError(null);
     try {
-      onStarted(await api.exportHdf5(request));
+      onStarted(await api.startExport(request));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
 
   const choose = async () => {
-    const path = await api.pickSavePath(form.destination.split(/[\\/]/).pop() || 'arrayport-export.h5');
+    const path = await api.pickSavePath(form.destination.split(/[\\/]/).pop() || `arrayport-export${FORMATS[form.format].ext}`);
     if (path) set({ destination: path });
   };
 
@@ -64,28 +65,11 @@ export function ExportDialog({ api, caps, datasets, selectedId, status, onStarte
       }}
     >
       <form method="dialog" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <h2 id={titleId}>Export HDF5</h2>
-        <fieldset disabled={running}>
-          <legend>Datasets</legend>
-          {datasets.length === 0 && <p className="muted">Open a dataset first.</p>}
-          {datasets.map((d) => (
-            <label key={d.id} className="check">
-              <input
-                type="checkbox"
-                disabled={d.state !== 'ready'}
-                checked={form.datasetIds.includes(d.id)}
-                onChange={(e) => set({ datasetIds: e.target.checked ? [...form.datasetIds, d.id] : form.datasetIds.filter((x) => x !== d.id) })}
-              />
-              <span>{d.name}</span>
-              <span className="muted small check-meta">
-                {d.state === 'ready' ? `${formatCount(d.rows)} rows · ${formatBytes(d.storeBytes)}` : d.state}
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <h2 id={titleId}>Export {FORMATS[form.format].title}</h2>
+        <ExportChoices datasets={datasets} form={form} disabled={running} onChange={set} />
         <div className="form-row">
-          <fieldset disabled={running}>
-            <legend>Layout</legend>
+          <fieldset disabled={running || !hdf5}>
+            <legend>Layout{hdf5 ? '' : ' (HDF5 only)'}</legend>
             <label className="check">
               <input type="radio" name="layout" checked={form.layout === 'compound'} onChange={() => set({ layout: 'compound' })} />
               <span>Compound <span className="muted small">one table per dataset, like a NumPy structured array</span></span>
@@ -95,8 +79,8 @@ export function ExportDialog({ api, caps, datasets, selectedId, status, onStarte
               <span>Columns <span className="muted small">a group per dataset, one HDF5 dataset per column</span></span>
             </label>
           </fieldset>
-          <fieldset disabled={running}>
-            <legend>Compression</legend>
+          <fieldset disabled={running || !hdf5}>
+            <legend>Compression{hdf5 ? '' : ' (HDF5 only)'}</legend>
             <label className="check">
               <input type="radio" name="compression" checked={!form.gzip} onChange={() => set({ gzip: false })} />
               <span>None</span>
@@ -124,7 +108,7 @@ export function ExportDialog({ api, caps, datasets, selectedId, status, onStarte
               type="text"
               aria-label="Destination path"
               className="mono"
-              placeholder="/path/on/host/export.h5"
+              placeholder={`/path/on/host/export${FORMATS[form.format].ext}`}
               spellCheck={false}
               readOnly={!!caps?.nativeDialogs}
               value={form.destination}

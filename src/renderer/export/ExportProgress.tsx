@@ -1,4 +1,4 @@
-// A running or finished export: progress with bytes, rate and ETA, then the written file and its download link.
+// A running or finished export: progress with bytes, rate and ETA, then the written file, what was left out, and its download link.
 import type { ExportStatus } from '../../shared/export-request.js';
 import { ProgressBar } from '../datasets/ProgressBar.js';
 import { formatBytes, formatDuration, formatRate, percentOf } from '../format/format-units.js';
@@ -31,6 +31,14 @@ export function ExportProgress({ status: s, onCancel }: Props) {
           <dt>Size</dt><dd>{formatBytes(s.fileBytes ?? s.bytesWritten)}</dd>
           <dt>Time</dt><dd>{formatDuration(s.elapsedSeconds)}</dd>
         </dl>
+        {s.warnings && s.warnings.length > 0 && (
+          <div className="export-warnings">
+            <p className="export-warnings-title">Left out ({s.warnings.length})</p>
+            <ul aria-label="Left out of the export">
+              {s.warnings.map((w) => <li key={w} className="mono">{w}</li>)}
+            </ul>
+          </div>
+        )}
         {s.downloadUrl && <a className="download" href={s.downloadUrl} download>Download {s.destination.split(/[\\/]/).pop()}</a>}
       </div>
     );

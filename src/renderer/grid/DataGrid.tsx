@@ -1,17 +1,20 @@
-// The table: ag-grid's Infinite Row Model over a movable window of the dataset, with a row navigator, Go to row and copy.
+// The table: ag-grid's Infinite Row Model over a movable window of the dataset's view, with a row navigator, Go to row and copy.
 import './grid-modules.js';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef, GridReadyEvent } from 'ag-grid-community';
 import type { AppApi } from '../../shared/app-api.js';
-import type { DatasetInfo } from '../../shared/dataset.js';
+import type { ColumnInfo, DatasetInfo } from '../../shared/dataset.js';
 import { formatCount } from '../format/format-units.js';
 import { buildColumnDefs } from './column-defs.js';
 import { createDatasource } from './grid-datasource.js';
-import type { GridRow } from './grid-datasource.js';
+import type { GridRow, GridSource } from './grid-datasource.js';
 import { BLOCK_ROWS } from './grid-window.js';
 import { darkGridTheme, lightGridTheme } from './grid-theme.js';
 import { GoToRow } from './GoToRow.js';
+import { HeaderActionsContext } from './header-actions.js';
+import type { HeaderActions } from './header-actions.js';
 import { RowNavigator } from './RowNavigator.js';
 import { selectedCount } from './row-selection.js';
 import { ROW_HEIGHT, useGridWindow } from './use-grid-window.js';
@@ -20,28 +23,54 @@ import { useGridSelection } from './use-grid-selection.js';
 // Module-level so every render hands ag-grid the same objects (a new one makes it rebuild its columns).
 const DEFAULT_COL_DEF: ColDef<GridRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
 
+/** The rows and columns the grid shows: the dataset's current view, or the table as loaded. */
+export interface GridView {
+  readonly columns: readonly ColumnInfo[];
+  /** Rows of the view. */
+  readonly total: number;
+  readonly viewId: string | undefined;
+  /** Whether the view keeps every row in file order (windows without a view id then belong too). */
+  readonly plain: boolean;
+}
+
 interface Props {
   readonly api: AppApi;
   readonly dataset: DatasetInfo;
+  readonly view: GridView;
+  readonly actions: HeaderActions;
   readonly dark: boolean;
   readonly styleNonce: string | undefined;
+  /** The filter bar, under the toolbar. */
+  readonly bar?: ReactNode;
+  /** A side panel right of the grid (statistics). */
+  readonly side?: ReactNode;
 }
 
-export function DataGrid({ api, dataset, dark, styleNonce }: Props) {
+export function DataGrid({ api, dataset, view, actions, dark, styleNonce, bar, side }: Props) {
   const [status, setStatus] = useState('');
-  const columnsKey = dataset.columns.map((c) => `${c.name}:${c.dtype}`).join(',');
+  const columnsKey = view.columns.map((c) => `${c.name}:${c.dtype}`).join(',');
   // Keyed by names and types only: the host sends a fresh list with every progress update.
-  const columns = useMemo(() => dataset.columns, [columnsKey]);
-  const columnDefs = useMemo(() => buildColumnDefs(columns), [columns]);
+  const columns = useMemo(() => view.columns, [columnsKey]);
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+  const columnDefs = useMemo(() => buildColumnDefs(columns, (column, e) => {
+    if (e.key !== 'Enter' || !actionsRef.current.sortable) return false;
+    actionsRef.current.onSort(column, e.shiftKey);
+    return true;
+  }), [columns]);
   const firstColId = useCallback(() => columns[0]?.name, [columns]);
   const loading = dataset.state === 'loading' || dataset.state === 'queued';
-  const { gridRef, winRef, targetRef, position, goToRow, onScrollEnd, readPosition } = useGridWindow(dataset.rows, loading, firstColId);
-  const { selection, rowClassRules, onCellClicked, onKeyDownCapture } = useGridSelection({ api, dataset, gridRef, winRef, targetRef, goToRow, onStatus: setStatus });
+  const viewKey = view.viewId ?? '';
+  const { gridRef, winRef, targetRef, position, goToRow, onScrollEnd, readPosition } = useGridWindow(view.total, loading, firstColId, viewKey);
+  const { selection, rowClassRules, onCellClicked, onKeyDownCapture } = useGridSelection({
+    api, datasetId: dataset.id, columns, total: view.total, viewKey, gridRef, winRef, targetRef, goToRow, onStatus: setStatus,
+  });
 
-  const columnNames = useCallback(() => columns.map((c) => c.name), [columns]);
+  const sourceRef = useRef<GridSource>({ columns: [], viewId: undefined, plainOk: true });
+  sourceRef.current = { columns: columns.map((c) => c.name), viewId: view.viewId, plainOk: view.plain, viewRows: view.viewId ? view.total : undefined };
   const datasource = useMemo(
-    () => createDatasource(api, dataset.id, () => winRef.current, columnNames),
-    [api, dataset.id, winRef, columnNames],
+    () => createDatasource(api, dataset.id, () => winRef.current, () => sourceRef.current),
+    [api, dataset.id, winRef],
   );
   const picked = selectedCount(selection);
   // Fixed at mount: changing it later would make ag-grid rebuild its cache.
@@ -61,39 +90,49 @@ export function DataGrid({ api, dataset, dark, styleNonce }: Props) {
           {loading && <span className="badge badge-loading">loading</span>}
         </span>
         <span className="grid-status" role="status">{status || (picked > 0 ? `${formatCount(picked)} selected · Ctrl+C copies` : '')}</span>
-        <GoToRow total={dataset.rows} onGo={(row) => goToRow(row, 'middle', true)} />
+        <GoToRow total={view.total} inView={!view.plain} onGo={(row) => goToRow(row, 'middle', true)} />
       </div>
-      <div className="grid-host">
-        <AgGridReact<GridRow>
-          className="grid"
-          theme={dark ? darkGridTheme : lightGridTheme}
-          styleNonce={styleNonce}
-          columnDefs={columnDefs}
-          defaultColDef={DEFAULT_COL_DEF}
-          rowModelType="infinite"
-          datasource={datasource}
-          infiniteInitialRowCount={initialRows}
-          cacheBlockSize={BLOCK_ROWS}
-          maxBlocksInCache={10}
-          blockLoadDebounceMillis={30}
-          maxConcurrentDatasourceRequests={2}
-          rowBuffer={10}
-          rowHeight={ROW_HEIGHT}
-          headerHeight={34}
-          rowClassRules={rowClassRules}
-          suppressNoRowsOverlay
-          suppressCellFocus={false}
-          onGridReady={onGridReady}
-          onBodyScroll={readPosition}
-          onBodyScrollEnd={onScrollEnd}
-          onCellClicked={onCellClicked}
-          onGridSizeChanged={readPosition}
-        />
-        {dataset.rows === 0 && (
-          <div className="grid-empty">{loading ? 'Waiting for the first rows…' : 'This dataset has no rows.'}</div>
-        )}
+      {bar}
+      <div className="grid-body">
+        <div className="grid-main">
+          <div className="grid-host">
+            <HeaderActionsContext.Provider value={actions}>
+              <AgGridReact<GridRow>
+                className="grid"
+                theme={dark ? darkGridTheme : lightGridTheme}
+                styleNonce={styleNonce}
+                columnDefs={columnDefs}
+                defaultColDef={DEFAULT_COL_DEF}
+                rowModelType="infinite"
+                datasource={datasource}
+                infiniteInitialRowCount={initialRows}
+                cacheBlockSize={BLOCK_ROWS}
+                maxBlocksInCache={10}
+                blockLoadDebounceMillis={30}
+                maxConcurrentDatasourceRequests={2}
+                rowBuffer={10}
+                rowHeight={ROW_HEIGHT}
+                headerHeight={34}
+                rowClassRules={rowClassRules}
+                suppressNoRowsOverlay
+                suppressCellFocus={false}
+                onGridReady={onGridReady}
+                onBodyScroll={readPosition}
+                onBodyScrollEnd={onScrollEnd}
+                onCellClicked={onCellClicked}
+                onGridSizeChanged={readPosition}
+              />
+            </HeaderActionsContext.Provider>
+            {view.total === 0 && (
+              <div className="grid-empty">
+                {loading ? 'Waiting for the first rows…' : view.plain ? 'This dataset has no rows.' : 'No rows match the filter.'}
+              </div>
+            )}
+          </div>
+          <RowNavigator total={view.total} top={position.top} bottom={position.bottom} onSeek={(row) => goToRow(row, 'top', false)} />
+        </div>
+        {side}
       </div>
-      <RowNavigator total={dataset.rows} top={position.top} bottom={position.bottom} onSeek={(row) => goToRow(row, 'top', false)} />
     </div>
   );
 }

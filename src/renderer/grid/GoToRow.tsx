@@ -1,14 +1,16 @@
-// The "Go to row" field: takes a 0-based row number (commas allowed) and shows that row.
+// The "Go to row" field: takes a 0-based row number (commas allowed) and shows that row; in a filtered or sorted view, that position of the view.
 import { useId, useState } from 'react';
 import { formatCount } from '../format/format-units.js';
 import { parseRowNumber } from './grid-window.js';
 
 interface Props {
   readonly total: number;
+  /** Numbers count positions of a filtered or sorted view. */
+  readonly inView?: boolean;
   readonly onGo: (row: number) => void;
 }
 
-export function GoToRow({ total, onGo }: Props) {
+export function GoToRow({ total, inView = false, onGo }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
@@ -25,7 +27,9 @@ export function GoToRow({ total, onGo }: Props) {
         }
       }}
     >
-      <label htmlFor={id}>Go to row</label>
+      <label htmlFor={id} title={inView ? 'A position in the filtered or sorted view (0-based); the row column shows original row numbers.' : undefined}>
+        Go to row
+      </label>
       <input
         id={id}
         className="goto-input"

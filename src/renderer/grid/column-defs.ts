@@ -1,4 +1,4 @@
-// Column definitions: a pinned column with the original row number, then one column per dataset column.
+// Column definitions: a pinned column with the original row number, then one column per shown column (values by name).
 import type { ColDef } from 'ag-grid-community';
 import type { ColumnInfo } from '../../shared/dataset.js';
 import { dtypeLabel } from '../../shared/dtype.js';
@@ -18,19 +18,23 @@ function safeLabel(dtype: string): string {
   }
 }
 
-/** Width that fits the header and typical values, so the table reads without resizing. */
+/** Width that fits the header (name, type, sort mark, statistics button) and typical values, so the table reads without resizing. */
 function widthFor(c: ColumnInfo): number {
   const m = /(\d+)$/.exec(c.dtype);
   const text = c.dtype.includes('S') || c.dtype.includes('U') ? Number(m?.[1] ?? 8) : 11;
-  return Math.min(320, Math.max(96, 22 + 8 * Math.max(text, c.name.length + 6)));
+  const header = 44 + 8 * c.name.length + 7 * safeLabel(c.dtype).length + 6 + 24 + 26;
+  return Math.min(320, Math.max(96, header, 22 + 8 * text));
 }
 
-export function buildColumnDefs(columns: readonly ColumnInfo[]): ColDef<GridRow>[] {
+/** Keys on a focused header: Enter sorts, Shift+Enter adds a sort key; true when handled. */
+export type HeaderKeyHandler = (column: string, event: KeyboardEvent) => boolean;
+
+export function buildColumnDefs(columns: readonly ColumnInfo[], onHeaderKey?: HeaderKeyHandler): ColDef<GridRow>[] {
   const rowNumber: ColDef<GridRow> = {
     colId: ROW_NUMBER_COL,
     headerName: 'row',
     headerComponent: ColumnHeader,
-    headerComponentParams: { dtypeLabel: '#', reason: 'Original row number (0-based). Click to select rows; Shift or Ctrl/Cmd to extend.' } satisfies ColumnHeaderParams,
+    headerComponentParams: { dtypeLabel: '#', reason: 'Original row number (0-based), also in a filtered or sorted view. Click to select rows; Shift or Ctrl/Cmd to extend.' } satisfies ColumnHeaderParams,
     pinned: 'left',
     lockPinned: true,
     width: 116,
@@ -39,17 +43,19 @@ export function buildColumnDefs(columns: readonly ColumnInfo[]): ColDef<GridRow>
     cellClass: 'cell-rownum',
     suppressMovable: true,
   };
-  const data = columns.map((c, i): ColDef<GridRow> => {
+  const data = columns.map((c): ColDef<GridRow> => {
     const format = cellFormatter(c.dtype);
     const numeric = isNumericDType(c.dtype);
     return {
       colId: c.name,
       headerName: c.name,
       headerComponent: ColumnHeader,
-      headerComponentParams: { dtypeLabel: safeLabel(c.dtype), reason: `${c.dtype}: ${c.reason}` } satisfies ColumnHeaderParams,
+      headerComponentParams: { dtypeLabel: safeLabel(c.dtype), reason: `${c.dtype}: ${c.reason}`, column: c.name } satisfies ColumnHeaderParams,
+      suppressHeaderKeyboardEvent: (p) => p.event.type === 'keydown' && !!onHeaderKey?.(c.name, p.event),
+      suppressMovable: true,
       headerClass: numeric ? 'header-num' : undefined,
       width: widthFor(c),
-      valueGetter: (p) => p.data?.values[i],
+      valueGetter: (p) => p.data?.cells.get(c.name),
       valueFormatter: (p) => format(p.value),
       cellClass: numeric ? 'cell-num' : 'cell-text',
     };

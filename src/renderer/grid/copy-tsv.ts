@@ -13,14 +13,14 @@ export function tsvField(text: string): string {
   return /[\t\n\r"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A header line and one line per row of the given ranges, read from the host in chunks. */
+/** A header line and one line per row of the given ranges (positions in the current view), read from the host in chunks. */
 export async function rowsAsTsv(api: AppApi, datasetId: string, columns: readonly ColumnInfo[], ranges: readonly RowRange[]): Promise<string> {
   const formats = columns.map((c) => cellFormatter(c.dtype));
   const lines = [columns.map((c) => tsvField(c.name)).join('\t')];
   for (const range of ranges) {
     for (let first = range.first; first < range.first + range.count; first += READ_CHUNK) {
       const count = Math.min(READ_CHUNK, range.first + range.count - first);
-      const w = await api.readWindow(datasetId, first, count);
+      const w = await api.readWindow(datasetId, first, count, columns.map((c) => c.name));
       const values = columns.map((c) => w.columns.find((x) => x.name === c.name)?.data.values);
       for (let k = 0; k < w.rowCount; k++) lines.push(values.map((v, i) => tsvField(formats[i]!(v?.[k]))).join('\t'));
     }

@@ -1,37 +1,61 @@
 // ag-grid's infinite datasource over api.readWindow: block rows are local to the grid window, so each read adds its offset.
 import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
 import type { AppApi } from '../../shared/app-api.js';
+import type { RowWindow } from '../../shared/row-window.js';
 import type { GridWindow } from './grid-window.js';
 import { windowSize } from './grid-window.js';
 
-/** One grid row: its original (global) row number and the values in column order. */
+/** One grid row: its position in the view, its original row number and its values by column name. */
 export interface GridRow {
+  readonly pos: number;
   readonly row: number;
-  readonly values: readonly unknown[];
+  readonly cells: ReadonlyMap<string, unknown>;
+}
+
+/** What the grid shows now: the columns it reads and the view whose windows it accepts. */
+export interface GridSource {
+  readonly columns: readonly string[];
+  /** The shown view's id; undefined for the table as loaded. */
+  readonly viewId: string | undefined;
+  /** Whether windows without a view id belong too (no view, or a view that keeps the whole table). */
+  readonly plainOk: boolean;
+  /** Rows of the shown view; the grid's row count then follows it rather than each window's. */
+  readonly viewRows?: number;
+}
+
+/** Whether a window was read under the view the grid shows (others are discarded). */
+export function windowBelongs(w: RowWindow, source: GridSource): boolean {
+  return w.viewId === undefined ? source.plainOk : w.viewId === source.viewId;
 }
 
 export function createDatasource(
   api: AppApi,
   datasetId: string,
   currentWindow: () => GridWindow,
-  columnNames: () => readonly string[],
+  currentSource: () => GridSource,
 ): IDatasource {
   return {
     getRows(params: IGetRowsParams) {
       // The window is read when the block is asked for: a later move purges the cache and ag-grid drops this answer.
       const win = currentWindow();
+      const source = currentSource();
       const count = Math.min(params.endRow, win.size) - params.startRow;
       if (count <= 0) {
         params.successCallback([], win.size);
         return;
       }
-      api.readWindow(datasetId, win.offset + params.startRow, count).then(
+      api.readWindow(datasetId, win.offset + params.startRow, count, source.columns).then(
         (w) => {
-          const names = columnNames();
-          const columns = names.map((n) => w.columns.find((c) => c.name === n)?.data.values);
+          if (!windowBelongs(w, source)) {
+            params.failCallback();
+            return;
+          }
+          const columns = source.columns.map((n) => [n, w.columns.find((c) => c.name === n)?.data.values] as const);
           const rows: GridRow[] = [];
-          for (let k = 0; k < w.rowCount; k++) rows.push({ row: w.firstRow + k, values: columns.map((v) => v?.[k]) });
-          params.successCallback(rows, windowSize(w.totalRows, win.offset));
+          for (let k = 0; k < w.rowCount; k++) {
+            rows.push({ pos: w.firstRow + k, row: w.rowNumbers?.[k] ?? w.firstRow + k, cells: new Map(columns.map(([n, v]) => [n, v?.[k]])) });
+          }
+          params.successCallback(rows, windowSize(source.viewRows ?? w.totalRows, win.offset));
         },
         () => params.failCallback(),
       );

@@ -1,9 +1,9 @@
-// Row selection (click row numbers; Shift/Ctrl/Cmd extend; Shift+Space) and Ctrl/Cmd+C copying as TSV.
-import { useCallback, useMemo, useRef, useState } from 'react';
+// Row selection by view position (click row numbers; Shift/Ctrl/Cmd extend; Shift+Space) and Ctrl/Cmd+C copying as TSV.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import type { CellClickedEvent, GridApi, RowClassRules } from 'ag-grid-community';
 import type { AppApi } from '../../shared/app-api.js';
-import type { DatasetInfo } from '../../shared/dataset.js';
+import type { ColumnInfo } from '../../shared/dataset.js';
 import { formatCount } from '../format/format-units.js';
 import { ROW_NUMBER_COL } from './column-defs.js';
 import { COPY_ROW_LIMIT, rowsAsTsv, writeClipboard } from './copy-tsv.js';
@@ -15,7 +15,13 @@ import type { RowSelection } from './row-selection.js';
 
 interface Deps {
   readonly api: AppApi;
-  readonly dataset: DatasetInfo;
+  readonly datasetId: string;
+  /** The columns shown, in order (what a copy writes). */
+  readonly columns: readonly ColumnInfo[];
+  /** Rows of the view. */
+  readonly total: number;
+  /** Changes with the view: the selection then goes (its positions meant other rows). */
+  readonly viewKey: string;
   readonly gridRef: RefObject<GridApi<GridRow> | null>;
   readonly winRef: RefObject<GridWindow>;
   /** The row the last jump landed on (highlighted). */
@@ -24,12 +30,12 @@ interface Deps {
   readonly onStatus: (text: string) => void;
 }
 
-export function useGridSelection({ api, dataset, gridRef, winRef, targetRef, goToRow, onStatus }: Deps) {
+export function useGridSelection({ api, datasetId, columns, total, viewKey, gridRef, winRef, targetRef, goToRow, onStatus }: Deps) {
   const [selection, setSelection] = useState<RowSelection>(EMPTY_SELECTION);
   const selRef = useRef(selection);
   const anchor = useRef<number | null>(null);
-  const datasetRef = useRef(dataset);
-  datasetRef.current = dataset;
+  const shownRef = useRef({ datasetId, columns, total });
+  shownRef.current = { datasetId, columns, total };
 
   const update = useCallback((next: RowSelection) => {
     selRef.current = next;
@@ -38,12 +44,12 @@ export function useGridSelection({ api, dataset, gridRef, winRef, targetRef, goT
   }, [gridRef]);
 
   const rowClassRules = useMemo<RowClassRules<GridRow>>(() => ({
-    'row-selected': (p) => (p.data ? isSelected(selRef.current, p.data.row) : false),
-    'row-target': (p) => p.data !== undefined && p.data.row === targetRef.current,
+    'row-selected': (p) => (p.data ? isSelected(selRef.current, p.data.pos) : false),
+    'row-target': (p) => p.data !== undefined && p.data.pos === targetRef.current,
   }), [targetRef]);
 
   const onCellClicked = useCallback((e: CellClickedEvent<GridRow>) => {
-    const row = e.data?.row;
+    const row = e.data?.pos;
     if (row === undefined) return;
     const mouse = e.event as MouseEvent | null;
     if (e.column.getColId() !== ROW_NUMBER_COL) {
@@ -63,14 +69,14 @@ export function useGridSelection({ api, dataset, gridRef, winRef, targetRef, goT
   const copy = useCallback(async () => {
     const g = gridRef.current;
     if (!g) return;
-    const ds = datasetRef.current;
+    const ds = shownRef.current;
     const focused = g.getFocusedCell();
     const focusedRow = focused ? winRef.current.offset + focused.rowIndex : null;
     const sel = selRef.current;
     try {
       if (sel.length > 0 && (focusedRow === null || isSelected(sel, focusedRow))) {
         const n = selectedCount(sel);
-        const text = await rowsAsTsv(api, ds.id, ds.columns, takeRows(sel, COPY_ROW_LIMIT));
+        const text = await rowsAsTsv(api, ds.datasetId, ds.columns, takeRows(sel, COPY_ROW_LIMIT));
         await writeClipboard(text);
         onStatus(n > COPY_ROW_LIMIT
           ? `Copied the first ${formatCount(COPY_ROW_LIMIT)} of ${formatCount(n)} selected rows`
@@ -79,8 +85,8 @@ export function useGridSelection({ api, dataset, gridRef, winRef, targetRef, goT
         const data = g.getDisplayedRowAtIndex(focused.rowIndex)?.data;
         if (!data) return;
         const colId = focused.column.getColId();
-        const index = ds.columns.findIndex((c) => c.name === colId);
-        const text = colId === ROW_NUMBER_COL ? String(data.row) : cellFormatter(ds.columns[index]?.dtype ?? '')(data.values[index]);
+        const dtype = ds.columns.find((c) => c.name === colId)?.dtype ?? '';
+        const text = colId === ROW_NUMBER_COL ? String(data.row) : cellFormatter(dtype)(data.cells.get(colId));
         await writeClipboard(text);
         onStatus(`Copied ${colId === ROW_NUMBER_COL ? 'row number' : colId} of row ${formatCount(data.row)}`);
       }
@@ -103,7 +109,7 @@ export function useGridSelection({ api, dataset, gridRef, winRef, targetRef, goT
     };
     if (mod && e.key.toLowerCase() === 'c') handled(() => void copy());
     else if (mod && e.key === 'Home') handled(() => goToRow(0, 'top', true));
-    else if (mod && e.key === 'End') handled(() => goToRow(datasetRef.current.rows - 1, 'top', true));
+    else if (mod && e.key === 'End') handled(() => goToRow(shownRef.current.total - 1, 'top', true));
     else if (e.shiftKey && e.key === ' ') {
       const row = focusedRow();
       if (row !== null) handled(() => {
@@ -112,6 +118,11 @@ export function useGridSelection({ api, dataset, gridRef, winRef, targetRef, goT
       });
     } else if (e.key === 'Escape' && selRef.current.length > 0) handled(() => update(EMPTY_SELECTION));
   }, [copy, goToRow, gridRef, winRef, update]);
+
+  useEffect(() => {
+    anchor.current = null;
+    if (selRef.current.length > 0) update(EMPTY_SELECTION);
+  }, [viewKey, update]);
 
   return { selection, rowClassRules, onCellClicked, onKeyDownCapture };
 }

@@ -1,4 +1,4 @@
-// Keeps ag-grid's movable window over the dataset: jumps, re-centring while scrolling, and growth while the file loads.
+// Keeps ag-grid's movable window over the dataset or its view: jumps, re-centring while scrolling, growth while the file loads, a new view.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { GridRow } from './grid-datasource.js';
@@ -17,7 +17,8 @@ export interface GridPosition {
   readonly bottom: number;
 }
 
-export function useGridWindow(total: number, loading: boolean, firstColId: () => string | undefined) {
+/** `viewKey` changes when the rows shown change altogether (a new view): the window then starts again at the top. */
+export function useGridWindow(total: number, loading: boolean, firstColId: () => string | undefined, viewKey = '') {
   const gridRef = useRef<GridApi<GridRow> | null>(null);
   const winRef = useRef<GridWindow>(windowAround(total, 0));
   const totalRef = useRef(total);
@@ -27,6 +28,7 @@ export function useGridWindow(total: number, loading: boolean, firstColId: () =>
   const targetRef = useRef<number | null>(null);
   const targetTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [position, setPosition] = useState<GridPosition>({ top: 0, bottom: 0 });
+  const keyRef = useRef(viewKey);
 
   const readPosition = useCallback(() => {
     cancelAnimationFrame(frame.current);
@@ -100,6 +102,19 @@ export function useGridWindow(total: number, loading: boolean, firstColId: () =>
 
   useEffect(() => {
     totalRef.current = total;
+    if (keyRef.current !== viewKey) {
+      keyRef.current = viewKey;
+      const g = gridRef.current;
+      winRef.current = windowAround(total, 0);
+      targetRef.current = null;
+      if (g && !g.isDestroyed()) {
+        g.purgeInfiniteCache();
+        g.setRowCount(winRef.current.size, true);
+        if (winRef.current.size > 0) g.ensureIndexVisible(0, 'top');
+      }
+      readPosition();
+      return;
+    }
     const cur = winRef.current;
     const size = windowSize(total, cur.offset);
     if (size === cur.size) return;
@@ -111,7 +126,7 @@ export function useGridWindow(total: number, loading: boolean, firstColId: () =>
       if (g && !g.isDestroyed()) g.refreshInfiniteCache();
     }, GROWTH_REFRESH_MS);
     readPosition();
-  }, [total, applyWindow, readPosition]);
+  }, [total, viewKey, applyWindow, readPosition]);
 
   useEffect(() => {
     const g = gridRef.current;

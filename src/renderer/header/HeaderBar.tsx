@@ -1,4 +1,4 @@
-// The header bar: name, Open files, Open path (hosts with their own filesystem), the optional dtype spec, and Export HDF5.
+// The header bar: name, Open files, Open path (hosts with their own filesystem), the optional dtype spec, and Export (HDF5, .npy, CSV).
 import { useId, useRef } from 'react';
 import type { AppApi, HostCapabilities } from '../../shared/app-api.js';
 import type { AdmissionEstimate } from '../../shared/memory.js';
@@ -62,7 +62,7 @@ export function HeaderBar(props: Props) {
         />
       </div>
       <span className="spacer" />
-      <button type="button" className="primary" onClick={onExport} disabled={!canExport}>
+      <button type="button" className="primary" onClick={onExport} disabled={!canExport} title="Export to HDF5, NumPy .npy or CSV">
         {exportLabel}
       </button>
     </header>

@@ -7,6 +7,7 @@ import type { DatasetInfo } from '../../../shared/dataset.js';
 import type { ExportRequest, ExportStatus } from '../../../shared/export-request.js';
 import type { AdmissionEstimate, MemorySample } from '../../../shared/memory.js';
 import type { RowWindow } from '../../../shared/row-window.js';
+import type { DatasetStats, StatsRequest, ViewInfo, ViewSpec } from '../../../shared/view.js';
 
 type Listeners<T> = Set<(value: T) => void>;
 
@@ -18,7 +19,7 @@ function subscribe<T>(set: Listeners<T>, listener: (value: T) => void): Unsubscr
 export class FakeHostService implements HostService {
   readonly calls: { method: string; args: unknown[] }[] = [];
   readonly datasets: DatasetInfo[] = [];
-  /** Contents written by exportHdf5 into the destination file. */
+  /** Contents written by startExport into the destination file. */
   exportBytes = 'fake hdf5';
   readonly #datasetListeners: Listeners<DatasetInfo[]> = new Set();
   readonly #memoryListeners: Listeners<MemorySample> = new Set();
@@ -82,6 +83,21 @@ export class FakeHostService implements HostService {
     return `${fileId}:${path}`;
   }
 
+  async setView(datasetId: string, spec: ViewSpec): Promise<ViewInfo> {
+    this.calls.push({ method: 'setView', args: [datasetId, spec] });
+    if (spec.filter === 'bad') throw new Error("unknown column 'bad' at column 1 (columns: x)");
+    return { id: `${datasetId}:v1`, spec, state: 'ready', rows: 3, indexBytes: 0 };
+  }
+
+  async cancelView(datasetId: string): Promise<void> {
+    this.calls.push({ method: 'cancelView', args: [datasetId] });
+  }
+
+  async columnStats(datasetId: string, request?: StatsRequest): Promise<DatasetStats> {
+    this.calls.push({ method: 'columnStats', args: [datasetId, request] });
+    return { datasetId, rows: 3, seconds: 0, columns: [{ name: 'x', dtype: '<f8', count: 3, missing: 1, min: -0, max: Infinity }] };
+  }
+
   async cancel(datasetId: string): Promise<void> {
     this.calls.push({ method: 'cancel', args: [datasetId] });
   }
@@ -95,8 +111,8 @@ export class FakeHostService implements HostService {
   }
 
   /** Writes `exportBytes` to the destination, announcing running and then done (before resolving, as a fast job might). */
-  async exportHdf5(request: ExportRequest): Promise<string> {
-    this.calls.push({ method: 'exportHdf5', args: [request] });
+  async startExport(request: ExportRequest): Promise<string> {
+    this.calls.push({ method: 'startExport', args: [request] });
     const jobId = `job${this.#next++}`;
     const base = { jobId, destination: request.destination, bytesTotal: this.exportBytes.length, rate: 0, elapsedSeconds: 0 };
     this.emitExport({ ...base, state: 'running', bytesWritten: 0 });

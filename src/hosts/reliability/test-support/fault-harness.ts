@@ -83,7 +83,7 @@ export interface ExportKillOutcome {
 export async function killDuringExport(service: AppService, datasetId: string, destination: string, delayMs: number): Promise<ExportKillOutcome> {
   const dir = destination.slice(0, destination.lastIndexOf('/'));
   const name = destination.slice(destination.lastIndexOf('/') + 1);
-  const jobId = await service.exportHdf5({ datasetIds: [datasetId], destination, layout: 'compound', compression: { kind: 'gzip', level: 9 }, chunkRows: 4096 });
+  const jobId = await service.startExport({ datasetIds: [datasetId], destination, layout: 'compound', compression: { kind: 'gzip', level: 9 }, chunkRows: 4096 });
   const settled = new Promise<ExportStatus>((resolve) => {
     const off = service.onExport((s) => s.jobId === jobId && s.state !== 'running' && (off(), resolve(s)));
   });

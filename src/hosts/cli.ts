@@ -9,13 +9,15 @@ import { toolVersion } from '../core/tool-version.js';
 const USAGE = `arrayport ${toolVersion()} — load big array files fast and write HDF5 that h5py reads exactly
 
 usage:
-  arrayport inspect FILE [--dtype SPEC] [--rows N] [--json]
+  arrayport inspect FILE [--dtype SPEC] [--rows N] [--stats [--bins N]] [--json]
   arrayport convert FILE... -o OUT [--dtype SPEC] [--where EXPR] [--sort COLS] [--columns LIST]
                     [--format hdf5|npy|csv] [--layout compound|columns]
                     [--compression none|gzip[=LEVEL]] [--chunk-rows N] [--jobs N] [--json]
   arrayport serve [--port N] [FILE...]
 
-inspect   detected format and dialect, each column's name, dtype and why, row count, first rows
+inspect   detected format and dialect, each column's name, dtype and why, row count, first rows;
+          --stats adds count, missing, min, max, mean, std, distinct, top values and a histogram
+          (--bins, default 50) per column
 convert   loads the files in parallel (one worker process per file) and writes them all into OUT
           (HDF5; or one table as a .npy structured array or CSV), filtered, sorted and cut to
           the chosen columns when asked

@@ -9,7 +9,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './fixtures/browser-host.js';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
-const SHOTS = fileURLToPath(new URL('../docs/screenshots', import.meta.url));
+// The README's pictures of arrays come from this spec; a plain test run leaves docs/ alone (UPDATE_SCREENSHOTS=1 renews them).
+const SHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? '../docs/screenshots' : '../test-results/shots', import.meta.url));
 let dir: string;
 let cube: string;
 let host: RunningHost;

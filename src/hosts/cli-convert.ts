@@ -61,7 +61,7 @@ function formatFor(given: string | undefined, output: string): ExportFormat {
 
 function parseConvertArgs(argv: string[]): ConvertArgs {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: joinDashValues(argv, ['--sort', '--where']),
     allowPositionals: true,
     options: {
       output: { type: 'string', short: 'o' },
@@ -230,4 +230,21 @@ function report(args: ConvertArgs, loaded: DatasetInfo[], views: ReadonlyMap<str
     process.stderr.write(`  ${d.name}: ${what}${info.format === 'hdf5' ? '' : `, loaded in ${d.seconds.toFixed(2)} s`}\n`);
   });
   process.stderr.write(`wrote ${args.output} (${formatBytes(outputBytes)}) in ${seconds.toFixed(2)} s\n`);
+}
+
+/**
+ * `--sort -c,pos` is how a user writes "c descending": parseArgs would refuse a value that starts with '-' as
+ * ambiguous, so such a value after these options is joined to it (`--sort=-c,pos`) before parsing.
+ */
+function joinDashValues(argv: readonly string[], options: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    if (options.includes(a) && next !== undefined && next.startsWith('-') && next !== '--') {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }

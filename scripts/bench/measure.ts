@@ -40,16 +40,17 @@ function rss(pid: number): number {
   }
 }
 
-function treeRss(root: number): number {
+/** The command's process and all its descendants, found by one pass over /proc. */
+function treeOf(root: number): number[] {
   const tree = children();
-  let sum = 0;
+  const out: number[] = [];
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    sum += rss(pid);
+    out.push(pid);
     stack.push(...(tree.get(pid) ?? []));
   }
-  return sum;
+  return out;
 }
 
 function shmUsed(): number {
@@ -61,7 +62,10 @@ function shmUsed(): number {
   }
 }
 
-/** Samples every 25 ms: fine enough for multi-second runs, cheap enough not to disturb them. */
+/**
+ * Samples RSS every 50 ms and looks for new descendants every 250 ms: a pass over all of /proc costs enough CPU
+ * (on a 2-core machine) to slow the measured command down when done at every sample.
+ */
 export async function measure(command: string, args: readonly string[], env: Record<string, string> = {}): Promise<Measured> {
   const shmBase = shmUsed();
   const started = performance.now();
@@ -70,11 +74,17 @@ export async function measure(command: string, args: readonly string[], env: Rec
   child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
   let peakTree = 0;
   let peakShm = 0;
+  let tree: number[] = [];
+  let scanned = -Infinity;
   const timer = setInterval(() => {
     if (child.pid === undefined) return;
-    peakTree = Math.max(peakTree, treeRss(child.pid));
+    if (performance.now() - scanned > 250) {
+      tree = treeOf(child.pid);
+      scanned = performance.now();
+    }
+    peakTree = Math.max(peakTree, tree.reduce((sum, pid) => sum + rss(pid), 0));
     peakShm = Math.max(peakShm, shmUsed() - shmBase);
-  }, 25);
+  }, 50);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearInterval(timer);
   return { seconds: (performance.now() - started) / 1000, peakTreeRssBytes: peakTree, peakShmBytes: Math.max(0, peakShm), stdout, code };

@@ -10,8 +10,8 @@ export function nodeWorkerEntries(): Record<WorkerKind, ForkEntry> {
   const entry = (name: string): ForkEntry => {
     const path = fileURLToPath(new URL(`../workers/${name}.worker.${fromSource ? 'ts' : 'js'}`, import.meta.url));
     if (!existsSync(path)) throw new Error(`worker entry missing: ${path} (run npm run build)`);
-    // Running from sources (tests, development) needs a TypeScript loader in the child too.
-    return { path, execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : [] };
+    // Running from sources (tests, development) needs a TypeScript loader in the child too, minus its cost on h5wasm.
+    return { path, execArgv: fromSource ? ['--import', import.meta.resolve('tsx'), '--import', import.meta.resolve('../core/pool/dev-load-hooks.ts')] : [] };
   };
-  return { loader: entry('loader'), export: entry('export'), h5reader: entry('h5-reader') };
+  return { loader: entry('loader'), export: entry('export'), h5reader: entry('h5-reader'), compute: entry('compute') };
 }

@@ -8,7 +8,7 @@ import type { probeApi } from './test-support/probe.worker.js';
 
 const probePath = fileURLToPath(new URL('./test-support/probe.worker.ts', import.meta.url));
 const entry = { path: probePath, execArgv: ['--import', 'tsx'] };
-const spawner = forkSpawner({ loader: entry, export: entry, h5reader: entry });
+const spawner = forkSpawner({ loader: entry, export: entry, h5reader: entry, compute: entry });
 let pool: WorkerPool<typeof probeApi> | undefined;
 const makePool = (size: number): WorkerPool<typeof probeApi> => (pool = new WorkerPool<typeof probeApi>(spawner, 'loader', size));
 const alive = (pid: number): boolean => {
@@ -64,5 +64,41 @@ describe('WorkerPool', () => {
     const results = await Promise.all([1, 2, 3, 4, 5].map((v) => p.run('echo', { value: v }, { label: `j${v}` })));
     expect(results.map((r) => r.value)).toEqual([2, 4, 6, 8, 10]);
     expect(new Set(results.map((r) => r.pid)).size).toBeLessThanOrEqual(2);
+  });
+
+  it('warm() starts a process before any job, runs the first job on it and starts another for the next', async () => {
+    const spawned: number[] = [];
+    const counting = { spawn: (kind: Parameters<typeof spawner.spawn>[0], label: string) => {
+      const p = spawner.spawn(kind, label);
+      spawned.push(p.pid!);
+      return p;
+    } };
+    const p = (pool = new WorkerPool<typeof probeApi>(counting, 'loader', 2));
+    p.warm();
+    expect(spawned).toHaveLength(1);
+    expect(p.processes().map((w) => w.busy)).toEqual([false]);
+    const first = await p.run('echo', { value: 1 }, { label: 'a' });
+    expect(first.pid).toBe(spawned[0]);
+    expect(spawned).toHaveLength(2);
+  });
+
+  it('a warm pool replaces a process killed by cancel before the next job arrives', async () => {
+    const p = makePool(1);
+    p.warm();
+    const ac = new AbortController();
+    let hungPid = 0;
+    await p.run('hang', {}, { label: 'h', signal: ac.signal, onProgress: (x) => ((hungPid = x.pid), ac.abort()) }).catch(() => undefined);
+    await expect.poll(() => p.processes().filter((w) => !w.busy && w.pid !== hungPid).length).toBe(1);
+  });
+
+  it('dispose() resolves once every worker process has exited', async () => {
+    const p = makePool(2);
+    p.warm(2);
+    const pids = p.processes().map((w) => w.pid!);
+    const hung = p.run('hang', {}, { label: 'h' }).catch(() => undefined);
+    await expect.poll(() => p.processes().some((w) => w.busy)).toBe(true);
+    await p.dispose();
+    expect(pids.filter(alive)).toEqual([]);
+    await hung;
   });
 });

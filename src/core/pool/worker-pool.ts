@@ -32,6 +32,9 @@ interface Slot {
   dead: boolean;
   /** Killed on purpose: its job ends as cancelled, not as a crash. */
   cancelled: boolean;
+  /** The process said 'ready' (its modules loaded), so replacing it will not loop on a broken entry. */
+  started: boolean;
+  readonly exited: Promise<void>;
   job?: { id: number; resolve(v: unknown): void; reject(e: Error): void; onProgress?: (p: unknown) => void };
 }
 
@@ -47,6 +50,8 @@ export class WorkerPool<Api extends WorkerApi> {
   private readonly queue: Array<() => void> = [];
   private nextJobId = 1;
   private disposed = false;
+  /** Idle processes to keep started ahead of jobs (see warm). */
+  private warmCount = 0;
 
   constructor(
     private readonly spawner: WorkerSpawner,
@@ -60,12 +65,16 @@ export class WorkerPool<Api extends WorkerApi> {
     options.signal?.throwIfAborted?.();
     const slot = await this.acquire(options.signal);
     slot.label = options.label;
+    this.topUp();
     try {
       return (await this.runOn(slot, method, args, options)) as ResultOf<Api[M]>;
     } finally {
       slot.busy = false;
       slot.job = undefined;
-      if (slot.dead) this.slots.splice(this.slots.indexOf(slot), 1);
+      if (slot.dead && this.slots.includes(slot)) {
+        this.slots.splice(this.slots.indexOf(slot), 1);
+        if (slot.started) this.topUp();
+      }
       this.queue.shift()?.();
     }
   }
@@ -75,12 +84,36 @@ export class WorkerPool<Api extends WorkerApi> {
     return this.slots.filter((s) => !s.dead).map((s) => ({ pid: s.proc.pid, kind: this.kind, label: s.label, busy: s.busy }));
   }
 
-  /** Kills every worker; queued and running jobs fail. */
-  dispose(): void {
+  /**
+   * Starts `count` idle processes now and keeps that many started while the pool has room, so a job does not
+   * wait for a process to start and load its modules (0.2–0.5 s). A host calls it once, when it starts.
+   */
+  warm(count = 1): void {
+    this.warmCount = Math.min(count, this.size);
+    this.topUp();
+  }
+
+  /**
+   * Kills every worker; queued and running jobs fail. Resolves once the processes have exited (at most 2 s),
+   * so a caller that removes the store afterwards does not race a worker still writing into it.
+   */
+  dispose(): Promise<void> {
     this.disposed = true;
+    const exits = this.slots.map((s) => s.exited);
     for (const s of this.slots) s.proc.kill();
     this.slots.length = 0;
     for (const wake of this.queue.splice(0)) wake();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)));
+    return Promise.race([Promise.all(exits).then(() => undefined), late]).finally(() => clearTimeout(timer));
+  }
+
+  private topUp(): void {
+    let idle = this.slots.filter((s) => !s.busy && !s.dead).length;
+    while (!this.disposed && idle < this.warmCount && this.slots.length < this.size) {
+      this.spawnSlot();
+      idle++;
+    }
   }
 
   private async acquire(signal?: AbortSignal): Promise<Slot> {
@@ -111,8 +144,10 @@ export class WorkerPool<Api extends WorkerApi> {
 
   private spawnSlot(): Slot {
     const proc = this.spawner.spawn(this.kind, 'idle');
-    const slot: Slot = { proc, label: 'idle', busy: false, dead: false, cancelled: false };
+    let exited = (): void => {};
+    const slot: Slot = { proc, label: 'idle', busy: false, dead: false, cancelled: false, started: false, exited: new Promise((r) => (exited = r)) };
     proc.onMessage((m) => {
+      if (isWorkerReply(m) && m.type === 'ready') slot.started = true;
       if (!isWorkerReply(m) || m.type === 'ready' || !slot.job || m.jobId !== slot.job.id) return;
       if (m.type === 'progress') slot.job.onProgress?.(m.progress);
       else if (m.type === 'done') slot.job.resolve(m.result);
@@ -120,8 +155,10 @@ export class WorkerPool<Api extends WorkerApi> {
     });
     proc.onExit((exit) => {
       slot.dead = true;
-      if (!slot.busy) this.slots.splice(this.slots.indexOf(slot), 1);
+      exited();
+      if (!slot.busy && this.slots.includes(slot)) this.slots.splice(this.slots.indexOf(slot), 1);
       slot.job?.reject(slot.cancelled ? new CancelledError() : new WorkerGoneError(this.kind, exit));
+      if (slot.started) this.topUp();
     });
     this.slots.push(slot);
     return slot;
@@ -140,6 +177,8 @@ export class WorkerPool<Api extends WorkerApi> {
         options.signal?.removeEventListener('abort', onAbort);
         f(v);
       };
+      // Aborted while waiting for a process: the job never starts.
+      if (options.signal?.aborted) return reject(new CancelledError());
       slot.job = { id, resolve: settle(resolve), reject: settle(reject), onProgress: options.onProgress as ((p: unknown) => void) | undefined };
       options.signal?.addEventListener('abort', onAbort, { once: true });
       slot.proc.postMessage({ type: 'run', jobId: id, method, args });

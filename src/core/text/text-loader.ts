@@ -15,6 +15,8 @@ import { END, NEED_MORE, Tokenizer } from './tokenizer.js';
 /** Bytes the first guess (dialect, header, types) is made from. */
 const PLAN_BYTES = 1 << 20;
 const BATCH_CELLS = 1 << 20;
+/** The first rows are committed after this many bytes, not after the whole first block, so the window shows them at once. */
+const FIRST_COMMIT_BYTES = 1 << 16;
 
 export interface TextLoadOptions {
   /** A dtype spec (see parseDTypeSpec): overrides inference; the spec's column count must match the file's. */
@@ -89,7 +91,11 @@ interface PassContext {
 /** Reads the file once from the reader's first block; returns the rows stored, or -1 when it must be read again. */
 async function runPass(reader: BlockReader, source: ByteSource, sink: TableSink, plan: ColumnPlan, ctx: PassContext): Promise<number> {
   const tok = new Tokenizer(ctx.delimiter);
-  tok.setBuffer(reader.buf, reader.start + ctx.start, reader.end, reader.eof);
+  // Stopping the tokenizer early is safe anywhere: NEED_MORE leaves it at the start of the unfinished record,
+  // and the rest of the same block is handed to it below exactly as a refill would.
+  const firstCut = Math.min(reader.end, reader.start + ctx.start + FIRST_COMMIT_BYTES);
+  let cut = firstCut < reader.end;
+  tok.setBuffer(reader.buf, reader.start + ctx.start, firstCut, reader.eof && !cut);
   // Bounded cells per batch: a 9,000-column table must not allocate 9,000 arrays of 64K rows.
   const cap = Math.max(16, Math.min(ctx.batchRows, Math.floor(BATCH_CELLS / plan.slots.length)));
   const parser = new RowParser(tok, plan.slots, sink, ctx.file, cap);
@@ -113,6 +119,12 @@ async function runPass(reader: BlockReader, source: ByteSource, sink: TableSink,
     ctx.options.onProgress?.({ bytesRead: source.bytesRead(), bytesTotal: source.size, rows: parser.scanOnly ? 0 : rows });
     if (n === END) return parser.scanOnly ? -1 : rows;
     checkAbort(ctx.options.signal);
+    if (cut) {
+      cut = false;
+      tok.setBuffer(reader.buf, tok.pos, reader.end, reader.eof);
+      fast.newBuffer();
+      continue;
+    }
     await reader.refill(tok.pos);
     checkAbort(ctx.options.signal);
     tok.setBuffer(reader.buf, reader.start, reader.end, reader.eof);

@@ -37,6 +37,8 @@ export interface AppServiceOptions {
   readonly exportProcesses?: number;
   /** Processes that filter, sort and summarise (2 by default: a long sort does not hold up statistics). */
   readonly computeProcesses?: number;
+  /** Compute each dataset's statistics as its load ends (the window shows them); the CLI's convert has no use for them. */
+  readonly statsOnLoad?: boolean;
   /** Every process of the app with its memory; by default this host and its workers, read from /proc (Electron passes app.getAppMetrics). */
   readonly processMemory?: () => ProcessMemory[];
   /** The machine's memory; /proc/meminfo by default (Electron passes process.getSystemMemoryInfo). */
@@ -80,6 +82,8 @@ export class AppService implements HostService {
   constructor(private readonly options: AppServiceOptions) {
     this.store = options.store ?? SegmentStore.open();
     this.loaders = new WorkerPool<LoaderApi>(options.spawner, 'loader', options.loaderProcesses);
+    // One loader started ahead of the first drop: a cold process costs ~0.2 s plus its modules before any row shows.
+    this.loaders.warm();
     this.exporters = new WorkerPool<ExportApi>(options.spawner, 'export', options.exportProcesses ?? 1);
     this.computers = new WorkerPool<ComputeApi>(options.spawner, 'compute', options.computeProcesses ?? 2);
     this.views = new DatasetViews(this.store, this.computers, () => this.emitDatasets());
@@ -235,10 +239,9 @@ export class AppService implements HostService {
     this.memory.stop();
     clearTimeout(this.pendingEmit);
     for (const t of this.tracked.values()) t.controller.abort();
-    this.loaders.dispose();
-    this.exporters.dispose();
-    this.computers.dispose();
     this.h5.dispose();
+    // Workers gone before the store goes: a loader still writing would otherwise recreate files in a removed directory.
+    await Promise.all([this.loaders.dispose(), this.exporters.dispose(), this.computers.dispose()]);
     await this.store.dispose();
   }
 
@@ -299,15 +302,17 @@ export class AppService implements HostService {
         label: t.name,
         signal: t.controller.signal,
         onProgress: (p) => {
+          // The first progress means the first rows are readable: tell the window now, not at the next tick.
+          const first = t.state !== 'loading';
           t.state = 'loading';
           t.progress = p;
           this.store.refresh(t.id);
-          this.emitDatasets();
+          this.emitDatasets(first);
         },
       });
       this.store.refresh(t.id);
       t.state = 'ready';
-      this.views.loaded(t.id);
+      if (this.options.statsOnLoad !== false) this.views.loaded(t.id);
     } catch (e) {
       if (!this.tracked.has(t.id)) return;
       t.state = e instanceof CancelledError ? 'cancelled' : 'failed';

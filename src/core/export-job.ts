@@ -1,6 +1,7 @@
 // One export, as an export worker runs it: datasets (or their views) read from the store by positional reads, written as HDF5, .npy or CSV.
 
-import { basename, dirname } from 'node:path';
+import { datasetBaseName } from './dataset-name.js';
+import { dirname } from 'node:path';
 import type { ExportCompression, ExportFormat, ExportLayout } from '../shared/export-request.js';
 import { storeArrayTree } from './arrays/store-array-tree.js';
 import { exportCsv } from './export/csv-writer.js';
@@ -50,12 +51,7 @@ export interface ExportJobResult {
   readonly warnings: string[];
 }
 
-/** 'coverage.txt.gz' → 'coverage': the input's base name without extensions. */
-export function datasetBaseName(name: string): string {
-  const base = basename(name);
-  const stem = base.replace(/^(\.?[^.]*).*$/, '$1');
-  return stem || base;
-}
+export { datasetBaseName };
 
 function provenance(m: DatasetManifest): Record<string, string | number> {
   return {

@@ -3,7 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import type { ExportRequest, ExportStatus } from '../shared/export-request.js';
 import { storeArrayType } from './arrays/store-array-tree.js';
-import { datasetBaseName, type ExportApi } from './export-job.js';
+import { datasetBaseName } from './dataset-name.js';
+import type { ExportApi } from './export-job.js';
 import { removeStalePartials } from './hdf5/h5-partial.js';
 import { Listeners } from './listeners.js';
 import { CancelledError } from './load-error.js';

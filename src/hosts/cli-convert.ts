@@ -10,7 +10,7 @@ import { formatLoadError } from '../shared/dataset.js';
 import type { ExportCompression, ExportFormat, ExportLayout, ExportStatus } from '../shared/export-request.js';
 import type { SortKey, ViewInfo, ViewSpec } from '../shared/view.js';
 import { AppService } from '../core/app-service.js';
-import { datasetBaseName } from '../core/export-job.js';
+import { datasetBaseName } from '../core/dataset-name.js';
 import { forkSpawner } from '../core/pool/fork-spawner.js';
 import { CliUsageError, formatBytes } from './cli-output.js';
 import { ProgressLine } from './progress-line.js';
@@ -124,7 +124,7 @@ export async function runConvert(argv: string[]): Promise<number> {
   const args = parseConvertArgs(argv);
   for (const f of args.files) if (!existsSync(f)) throw new Error(`${f}: no such file`);
   const started = performance.now();
-  const service = new AppService({ spawner: forkSpawner(nodeWorkerEntries()), loaderProcesses: args.jobs });
+  const service = new AppService({ spawner: forkSpawner(nodeWorkerEntries()), loaderProcesses: args.jobs, statsOnLoad: false });
   const progress = new ProgressLine(process.stderr);
   const release = disposeOnExit(service.store, () => progress.clear());
   try {

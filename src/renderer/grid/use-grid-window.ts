@@ -119,7 +119,14 @@ export function useGridWindow(total: number, loading: boolean, firstColId: () =>
     const size = windowSize(total, cur.offset);
     if (size === cur.size) return;
     applyWindow({ offset: cur.offset, size });
-    // Blocks read before these rows were committed hold blanks; re-read them, at most every GROWTH_REFRESH_MS.
+    // The very first rows of a load show at once (nothing was on screen to keep); later growth re-reads the blocks
+    // read before these rows were committed, which hold blanks, at most every GROWTH_REFRESH_MS.
+    if (cur.size === 0) {
+      const g = gridRef.current;
+      if (g && !g.isDestroyed()) g.refreshInfiniteCache();
+      readPosition();
+      return;
+    }
     refreshTimer.current ??= setTimeout(() => {
       refreshTimer.current = null;
       const g = gridRef.current;

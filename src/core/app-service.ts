@@ -328,6 +328,8 @@ export class AppService implements HostService {
     if (t.final) return t.final;
     const m = this.store.get(t.id);
     const placement = this.store.placement(t.id);
+    const view = this.views.info(t.id);
+    const stats = this.views.statsState(t.id);
     return {
       id: t.id,
       name: t.name,
@@ -344,8 +346,8 @@ export class AppService implements HostService {
       storeBytes: t.state === 'failed' || t.state === 'cancelled' ? 0 : this.store.datasetBytes(t.id),
       ...(t.progress ? { progress: t.progress } : {}),
       ...(t.error ? { error: t.error } : {}),
-      ...(this.views.info(t.id) ? { view: this.views.info(t.id)! } : {}),
-      ...(this.views.statsState(t.id) ? { stats: this.views.statsState(t.id)! } : {}),
+      ...(view ? { view } : {}),
+      ...(stats ? { stats } : {}),
     };
   }
 

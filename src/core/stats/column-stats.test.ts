@@ -1,29 +1,18 @@
 // computeStats over datasets in a real segment store, against NumPy loading the same store files itself.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../load-error.js';
 import { openDatasetReader, type DatasetReader } from '../store/dataset-reader.js';
 import { DatasetWriter, type DatasetWriterOptions } from '../store/dataset-writer.js';
 import { parseDType } from '../../shared/dtype.js';
 import { readManifest } from '../store/manifest-file.js';
 import { numpy } from '../store/numpy-oracle.js';
-import { SegmentStore } from '../store/segment-store.js';
+import { useTempStore } from '../store/test-support/temp-store.js';
 import type { ColumnBatch } from '../store/table-sink.js';
 import { computeStats } from './column-stats.js';
 import { PY_DESCRIBE, bytesOf, expectMatchesNumpy, type Truth } from './test-support/numpy-truth.js';
 
 const PREFIX = 'arrayporttest-stats';
-const diskRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'arrayport-stats-'));
-const store = SegmentStore.open({ prefix: PREFIX, diskRoot });
-const readers: DatasetReader[] = [];
-afterAll(async () => {
-  readers.forEach((r) => r.close());
-  await store.dispose();
-  fs.rmSync(diskRoot, { recursive: true, force: true });
-  expect(fs.readdirSync('/dev/shm').filter((n) => n.startsWith(PREFIX))).toEqual([]);
-});
+const { store, readers } = useTempStore(PREFIX);
 
 interface GeneratedColumn {
   name: string;

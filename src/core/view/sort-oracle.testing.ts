@@ -2,7 +2,10 @@
 
 import type { SortKey } from '../../shared/view.js';
 import { numpy } from '../store/numpy-oracle.js';
+import { expect } from 'vitest';
+import type { DatasetReader } from '../store/dataset-reader.js';
 import type { RowIndex } from './row-index.js';
+import { sortRows } from './sort-rows.js';
 
 /**
  * How the truth is computed, never with our code: 'numpy' is np.argsort(kind='stable') for one key and
@@ -69,4 +72,25 @@ export function firstDifference(got: RowIndex, want: Uint32Array): string {
     if (got[i] !== want[i]) return `position ${i}: row ${got[i]} instead of ${want[i]}`;
   }
   return '';
+}
+
+/** Deterministic values (mulberry32), so a failure repeats. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** sortRows against the oracle for every case, with one Python process for all of them. */
+export function expectOrders(reader: DatasetReader, cases: readonly OracleCase[]): void {
+  const want = oracleOrders(reader.dir, cases);
+  cases.forEach((c, i) => {
+    const got = sortRows(reader, c.keys, c.rows ? { rows: c.rows } : {});
+    expect(firstDifference(got, want[i]!), `${c.mode} ${JSON.stringify(c.keys)}`).toBe('');
+  });
 }

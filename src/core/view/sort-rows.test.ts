@@ -1,37 +1,14 @@
 // sortRows on numeric columns of a real store: every dtype, ties, NaN, ±inf, −0, 64-bit extremes, subsets, vs NumPy/Python.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError } from '../load-error.js';
 import { openDatasetReader, type DatasetReader } from '../store/dataset-reader.js';
 import { DatasetWriter } from '../store/dataset-writer.js';
-import { SegmentStore } from '../store/segment-store.js';
-import { firstDifference, oracleOrders, type OracleCase } from './sort-oracle.testing.js';
+import { useTempStore } from '../store/test-support/temp-store.js';
+import { expectOrders, rng } from './sort-oracle.testing.js';
 import { sortRows } from './sort-rows.js';
 
 const PREFIX = 'arrayporttest-sortrows';
-const diskRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'arrayport-sortdisk-'));
-const store = SegmentStore.open({ prefix: PREFIX, diskRoot });
-const readers: DatasetReader[] = [];
-afterAll(async () => {
-  readers.forEach((r) => r.close());
-  await store.dispose();
-  fs.rmSync(diskRoot, { recursive: true, force: true });
-  expect(fs.readdirSync('/dev/shm').filter((n) => n.startsWith(PREFIX))).toEqual([]);
-});
-
-/** Deterministic values (mulberry32), so a failure repeats. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { store, readers } = useTempStore(PREFIX);
 
 type Column = { name: string; dtype: string; data: ArrayBufferView };
 
@@ -99,15 +76,6 @@ function numericColumns(n: number, seed: number): Column[] {
     // One row differs, in the middle digit only: that pass must still run.
     { name: 'lone', dtype: '<i4', data: new Int32Array(n).fill(7).fill(7 + (1 << 12), n >> 1, (n >> 1) + 1) },
   ];
-}
-
-/** sortRows against the oracle for every case, with one Python process for all of them. */
-function expectOrders(reader: DatasetReader, cases: readonly OracleCase[]): void {
-  const want = oracleOrders(reader.dir, cases);
-  cases.forEach((c, i) => {
-    const got = sortRows(reader, c.keys, c.rows ? { rows: c.rows } : {});
-    expect(firstDifference(got, want[i]!), `${c.mode} ${JSON.stringify(c.keys)}`).toBe('');
-  });
 }
 
 describe('sortRows on numbers', () => {

@@ -1,40 +1,17 @@
 // sortRows on byte-string columns (plain '|S', dictionary, '<U') and on a real corpus file, vs NumPy and Python.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatasetReader, type DatasetReader } from '../store/dataset-reader.js';
 import { DatasetWriter } from '../store/dataset-writer.js';
-import { SegmentStore } from '../store/segment-store.js';
+import { useTempStore } from '../store/test-support/temp-store.js';
 import { loadTextFile } from '../text/text-loader.js';
-import { firstDifference, oracleOrders, type OracleCase } from './sort-oracle.testing.js';
-import { sortRows } from './sort-rows.js';
+import { expectOrders, rng } from './sort-oracle.testing.js';
 
 const PREFIX = 'arrayporttest-sortstrings';
-const diskRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'arrayport-sortsdisk-'));
-const store = SegmentStore.open({ prefix: PREFIX, diskRoot });
-const readers: DatasetReader[] = [];
-afterAll(async () => {
-  readers.forEach((r) => r.close());
-  await store.dispose();
-  fs.rmSync(diskRoot, { recursive: true, force: true });
-  expect(fs.readdirSync('/dev/shm').filter((n) => n.startsWith(PREFIX))).toEqual([]);
-});
+const { store, readers } = useTempStore(PREFIX);
 
 /** The corpus sits beside the project checkout (../shared/corpus). */
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus', import.meta.url));
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function newWriter(dictionaryLimit: number): DatasetWriter {
   const { dir } = store.createDataset({ name: 'strings', sourcePath: '/strings', sourceBytes: 1, format: 'text', estimatedBytes: 1 << 20 });
@@ -55,15 +32,6 @@ function strings(values: readonly Buffer[]): { kind: 'strings'; bytes: Uint8Arra
 
 /** Shared prefixes, the empty string, a trailing NUL (padding: equal to the value without it), a space, bytes ≥ 0x80. */
 const BASES = ['', 'a', 'ab', 'ab\0', 'ab ', 'abc', 'a\0b', 'b', 'ba', 'chr1', 'chr10', 'chr2', 'chrX', '\xe9', '\xe9t\xe9', '\x01'];
-
-/** sortRows against the oracle for every case, with one Python process for all of them. */
-function expectOrders(reader: DatasetReader, cases: readonly OracleCase[]): void {
-  const want = oracleOrders(reader.dir, cases);
-  cases.forEach((c, i) => {
-    const got = sortRows(reader, c.keys, c.rows ? { rows: c.rows } : {});
-    expect(firstDifference(got, want[i]!), `${c.mode} ${JSON.stringify(c.keys)}`).toBe('');
-  });
-}
 
 describe('sortRows on strings', () => {
   const N = 30_000;

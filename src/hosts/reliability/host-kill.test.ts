@@ -24,17 +24,7 @@ function running(pid: number): boolean {
 describe('a host killed with SIGKILL mid-load', () => {
   it('leaves no worker running, and the next SegmentStore.open sweeps its session', { timeout: 60_000 }, async () => {
     const file = writeText(join(dir, 'long.tsv'), 30);
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./test-support/host-child.fixture.ts', import.meta.url)), prefix, file], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(out.trim());
-      });
-      child.once('exit', (code) => reject(new Error(`host child exited early (${code})`)));
-    });
+    const { child, line } = await startChild('host-child.fixture.ts', [prefix, file]);
     const { dir: datasetDir, workers } = JSON.parse(line) as { dir: string; workers: number[] };
     expect(workers.length).toBeGreaterThan(0);
     expect(existsSync(datasetDir)).toBe(true);

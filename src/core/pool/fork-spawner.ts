@@ -7,6 +7,8 @@ export interface ForkEntry {
   /** Absolute path of the entry module (a built .js file, or a .ts file run through tsx in development and tests). */
   readonly path: string;
   readonly execArgv?: readonly string[];
+  /** Variables added to the host's environment for this kind of worker. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export function forkSpawner(entries: Record<WorkerKind, ForkEntry>): WorkerSpawner {
@@ -15,6 +17,7 @@ export function forkSpawner(entries: Record<WorkerKind, ForkEntry>): WorkerSpawn
       const entry = entries[kind];
       const child = fork(entry.path, [label], {
         execArgv: [...(entry.execArgv ?? [])],
+        ...(entry.env ? { env: { ...process.env, ...entry.env } } : {}),
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         serialization: 'advanced',
       });

@@ -2,20 +2,10 @@
 
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { mulberry32 as prng } from '../src/shared/seeded-random.js';
 
 const CHROMS = [...Array.from({ length: 22 }, (_, i) => `chr${i + 1}`), 'chrX', 'chrY'];
 
-/** mulberry32: a tiny, fast, well-distributed PRNG, so the same seed always gives the same file. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The row-th line (0-based) of a file made with `seed`, without its newline: chromosomes in blocks, positions increasing. */
 export function* seedLines(rows: number, seed = 1): Generator<string> {

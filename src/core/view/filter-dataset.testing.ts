@@ -1,5 +1,6 @@
 // Test data for filters: a table of every column kind in a temporary store, and NumPy evaluating expressions over its files.
 
+import { mulberry32 as seeded } from '../../shared/seeded-random.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,17 +32,6 @@ export function openTestStore(prefix: string): TestStore {
   };
 }
 
-/** mulberry32: a small seeded generator, so every run sees the same table. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const KIND_COLUMNS: readonly SinkColumn[] = [
   { name: 'c', dtype: '<i4', reason: '' },
@@ -133,3 +123,5 @@ print(json.dumps(out))
 export function numpyRows(dir: string, cases: readonly string[]): number[][] {
   return numpy<number[][]>(EVALUATE, { dir, cases });
 }
+
+export { seeded };

@@ -1,5 +1,6 @@
 // Test-only: the order NumPy (argsort/lexsort) or plain Python stable sorts give, read from a dataset's own .npy files.
 
+import { mulberry32 as rng } from '../../shared/seeded-random.js';
 import type { SortKey } from '../../shared/view.js';
 import { numpy } from '../store/numpy-oracle.js';
 import { expect } from 'vitest';
@@ -74,17 +75,6 @@ export function firstDifference(got: RowIndex, want: Uint32Array): string {
   return '';
 }
 
-/** Deterministic values (mulberry32), so a failure repeats. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** sortRows against the oracle for every case, with one Python process for all of them. */
 export function expectOrders(reader: DatasetReader, cases: readonly OracleCase[]): void {
@@ -94,3 +84,5 @@ export function expectOrders(reader: DatasetReader, cases: readonly OracleCase[]
     expect(firstDifference(got, want[i]!), `${c.mode} ${JSON.stringify(c.keys)}`).toBe('');
   });
 }
+
+export { rng };

@@ -1,4 +1,4 @@
-// The Electron app end to end: a locked-down window, opening files through the bridge and the Open dialog, exporting HDF5.
+// The Electron app end to end: a locked-down window, opening files through the bridge and the Open dialog, views and statistics in a utility process, exporting HDF5.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -88,6 +88,26 @@ test.describe('Electron app', () => {
       .toEqual(['a.csv:ready:2', 'b.csv:ready:1']);
     const window = await page.evaluate((id) => (globalThis as unknown as PageGlobal).arrayport.readWindow(id, 0, 2), ids[0]!);
     expect(window.columns.map((c) => c.name)).toEqual(['x', 'y']);
+  });
+
+  test('filters and sorts in a compute utility process; windows carry original rows; statistics follow the view', async () => {
+    // 0..999 with x = (7·i) mod 100: ties everywhere, so the stable order is checked too.
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ i, x: (7 * i) % 100 }));
+    const file = join(dir, 'v.csv');
+    await writeFile(file, `i,x\n${rows.map((r) => `${r.i},${r.x}`).join('\n')}\n`);
+    const [id] = await page.evaluate((path) => (globalThis as unknown as PageGlobal).arrayport.openPaths([path]), file);
+    await expect.poll(async () => (await page.evaluate(() => (globalThis as unknown as PageGlobal).arrayport.listDatasets())).find((d) => d.name === 'v.csv')?.state).toBe('ready');
+    const got = await page.evaluate(async (datasetId) => {
+      const api = (globalThis as unknown as PageGlobal).arrayport;
+      const view = await api.setView(datasetId, { filter: 'x >= 90', sort: [{ column: 'x', descending: true }] });
+      const window = await api.readWindow(datasetId, 0, view.rows);
+      const stats = await api.columnStats(datasetId, { columns: ['x'] });
+      const bad = await api.setView(datasetId, { filter: 'y > 1' }).then(() => 'accepted', (e: Error) => e.message);
+      return { rows: view.rows, rowNumbers: window.rowNumbers, count: stats.columns[0]!.count, min: stats.columns[0]!.min, bad };
+    }, id!);
+    const want = rows.filter((r) => r.x >= 90).sort((a, b) => b.x - a.x || a.i - b.i);
+    expect(got).toMatchObject({ rows: want.length, rowNumbers: want.map((r) => r.i), count: want.length, min: 90 });
+    expect(got.bad).toMatch(/unknown column 'y'/);
   });
 
   test('exports HDF5 to the path the (stubbed) Save dialog returns', async () => {

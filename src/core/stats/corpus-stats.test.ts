@@ -1,14 +1,12 @@
 // Statistics of real corpus files loaded into the store, against NumPy's own np.loadtxt of the same files.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDType } from '../../shared/dtype.js';
 import { openDatasetReader } from '../store/dataset-reader.js';
 import { DatasetWriter } from '../store/dataset-writer.js';
 import { numpy } from '../store/numpy-oracle.js';
-import { SegmentStore } from '../store/segment-store.js';
+import { useTempStore } from '../store/test-support/temp-store.js';
 import { loadTextFile } from '../text/text-loader.js';
 import { computeStats } from './column-stats.js';
 import { PY_DESCRIBE, expectMatchesNumpy, type Truth } from './test-support/numpy-truth.js';
@@ -16,13 +14,7 @@ import { PY_DESCRIBE, expectMatchesNumpy, type Truth } from './test-support/nump
 /** The corpus sits beside the project checkout (../shared/corpus), as src/core/text/corpus.test.ts finds it. */
 const BASE = fileURLToPath(new URL('../../../../shared/corpus', import.meta.url));
 const PREFIX = 'arrayporttest-corpusstats';
-const diskRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'arrayport-corpusstats-'));
-const store = SegmentStore.open({ prefix: PREFIX, diskRoot });
-afterAll(async () => {
-  await store.dispose();
-  fs.rmSync(diskRoot, { recursive: true, force: true });
-  expect(fs.readdirSync('/dev/shm').filter((n) => n.startsWith(PREFIX))).toEqual([]);
-});
+const { store } = useTempStore(PREFIX);
 
 const LOADTXT = `
 a = ARGS

@@ -229,10 +229,6 @@ export class AppService implements HostService {
     return this.exports.get(jobId);
   }
 
-  /** Datasets and attributes of HDF5 inputs a finished export left out, one line each. */
-  exportWarnings(jobId: string): readonly string[] {
-    return this.exports.warnings(jobId);
-  }
 
   /** Kills the workers and removes the whole session from the store. */
   async dispose(): Promise<void> {

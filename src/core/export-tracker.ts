@@ -28,8 +28,6 @@ export function describeView(info: ViewInfo): string {
 interface Job {
   status: ExportStatus;
   readonly controller: AbortController;
-  /** Datasets and attributes of HDF5 inputs that were left out, one line each (set when the job ends). */
-  warnings: string[];
 }
 
 /** An HDF5 input to copy whole, or (with `only`) some of its datasets. */
@@ -75,7 +73,6 @@ export class ExportTracker {
       const jobId = `e${++this.counter}`;
       const job: Job = {
         controller: new AbortController(),
-        warnings: [],
         status: { jobId, state: 'running', destination: req.destination, bytesWritten: 0, bytesTotal: 0, rate: 0, elapsedSeconds: 0 },
       };
       this.jobs.set(jobId, job);
@@ -94,10 +91,6 @@ export class ExportTracker {
 
   get(jobId: string): ExportStatus | undefined {
     return this.jobs.get(jobId)?.status;
-  }
-
-  warnings(jobId: string): readonly string[] {
-    return this.jobs.get(jobId)?.warnings ?? [];
   }
 
   private async run(job: Job, req: ExportRequest & { datasets: Parameters<ExportApi['export']>[0]['datasets']; h5Files: readonly Hdf5Input[] }, leases: Lease[], label: string): Promise<void> {
@@ -121,7 +114,6 @@ export class ExportTracker {
           },
         },
       );
-      job.warnings = result.warnings;
       update({ state: 'done', bytesWritten: job.status.bytesTotal, fileBytes: result.fileBytes, etaSeconds: 0, ...(result.warnings.length ? { warnings: result.warnings } : {}) });
     } catch (e) {
       // A killed worker cannot remove its temporary file; the destination itself was never touched.

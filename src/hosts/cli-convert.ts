@@ -159,7 +159,7 @@ export async function runConvert(argv: string[]): Promise<number> {
     progress.clear();
     if (status.state !== 'done') throw new Error(`writing ${args.output} failed: ${status.error ?? status.state}`);
     // What an HDF5 input could not give: one line each, and the file is still written.
-    for (const line of service.exportWarnings(jobId)) process.stderr.write(`warning: ${line}\n`);
+    for (const line of service.exportStatus(jobId)?.warnings ?? []) process.stderr.write(`warning: ${line}\n`);
     const seconds = (performance.now() - started) / 1000;
     report(args, loaded, views, seconds);
     return 0;

@@ -124,7 +124,7 @@ export async function runConvert(argv: string[]): Promise<number> {
   const args = parseConvertArgs(argv);
   for (const f of args.files) if (!existsSync(f)) throw new Error(`${f}: no such file`);
   const started = performance.now();
-  const service = new AppService({ spawner: forkSpawner(nodeWorkerEntries()), loaderProcesses: args.jobs, statsOnLoad: false });
+  const service = new AppService({ spawner: forkSpawner(nodeWorkerEntries()), loaderProcesses: args.jobs, statsOnLoad: false, warmExport: true });
   const progress = new ProgressLine(process.stderr);
   const release = disposeOnExit(service.store, () => progress.clear());
   try {

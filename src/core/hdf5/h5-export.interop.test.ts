@@ -33,26 +33,29 @@ let n = 0;
 const fresh = (): string => join(dir, `out${++n}.h5`);
 const leftovers = (): string[] => readdirSync(dir).filter((f) => f.endsWith('.partial'));
 
+// Uncompressed without a chunk size is the contiguous writer (no h5wasm); the rest go through h5wasm.
 describe.each([
-  { layout: 'compound' as const, gzip: undefined },
-  { layout: 'compound' as const, gzip: 3 },
-  { layout: 'columns' as const, gzip: undefined },
-  { layout: 'columns' as const, gzip: 1 },
-])('layout $layout, gzip $gzip', ({ layout, gzip }) => {
+  { layout: 'compound' as const, gzip: undefined, chunkRows: undefined },
+  { layout: 'compound' as const, gzip: undefined, chunkRows: 4096 },
+  { layout: 'compound' as const, gzip: 3, chunkRows: 4096 },
+  { layout: 'columns' as const, gzip: undefined, chunkRows: undefined },
+  { layout: 'columns' as const, gzip: 1, chunkRows: 4096 },
+])('layout $layout, gzip $gzip, chunks $chunkRows', ({ layout, gzip, chunkRows }) => {
+  const storage = chunkRows ? { chunks: chunkRows } : { contiguous: true };
   it('h5py reads every dtype, value and attribute exactly, over many blocks', async () => {
     const file = fresh();
     const progress: number[] = [];
     const result = await exportHdf5([allSource, seedSource], {
       destination: file, layout, compression: gzip ? { kind: 'gzip', level: gzip } : { kind: 'none' },
-      chunkRows: 4096, blockBytes: 1 << 20, onProgress: (p) => progress.push(p.bytesWritten / p.bytesTotal),
+      ...(chunkRows ? { chunkRows } : {}), blockBytes: 1 << 20, onProgress: (p) => progress.push(p.bytesWritten / p.bytesTotal),
     });
     expect(progress.length).toBeGreaterThan(10);
     expect(progress.at(-1)).toBe(1);
     expect(result.fileBytes).toBeGreaterThan(0);
     const expectDtype = "[('chr','S10'),('pos','<i4'),('pct','<f4'),('c','<i4'),('t','<i4')]";
     const expected = [
-      expectFromSource(dir, '/all', layout, allSource, { chunks: 4096, ...(gzip ? { gzip } : {}) }),
-      expectFromSource(dir, '/coverage', layout, seedSource, { chunks: 4096, ...(gzip ? { gzip } : {}), ...(layout === 'compound' ? { expectDtype } : {}) }),
+      expectFromSource(dir, '/all', layout, allSource, { ...storage, ...(gzip ? { gzip } : {}) }),
+      expectFromSource(dir, '/coverage', layout, seedSource, { ...storage, ...(gzip ? { gzip } : {}), ...(layout === 'compound' ? { expectDtype } : {}) }),
     ];
     expect(h5pyErrors(dir, file, expected, ['all', 'coverage'])).toEqual([]);
     expect(h5dumpHeader(file)).toContain(layout === 'compound' ? 'H5T_COMPOUND' : 'GROUP "coverage"');
@@ -66,8 +69,8 @@ describe.each([
       { name: 's4', dtype: '|S4' }, { name: 's5', dtype: '|S5' }, { name: 's7', dtype: '|S7', width: 3 }, { name: 's8', dtype: '|S8', width: 6 }];
     const cols = generatedColumns(schema, rows, 3).map((c) => (c.dtype.startsWith('|S') ? dictionaryColumn(c) : c));
     const source = memorySource('dict', rows, cols);
-    await exportHdf5([source], { destination: file, layout, compression: gzip ? { kind: 'gzip', level: gzip } : { kind: 'none' }, chunkRows: 4096, blockBytes: 1 << 18 });
-    expect(h5pyErrors(dir, file, [expectFromSource(dir, '/dict', layout, source, { chunks: 4096, ...(gzip ? { gzip } : {}) })])).toEqual([]);
+    await exportHdf5([source], { destination: file, layout, compression: gzip ? { kind: 'gzip', level: gzip } : { kind: 'none' }, ...(chunkRows ? { chunkRows } : {}), blockBytes: 1 << 18 });
+    expect(h5pyErrors(dir, file, [expectFromSource(dir, '/dict', layout, source, { ...storage, ...(gzip ? { gzip } : {}) })])).toEqual([]);
   });
 });
 
@@ -77,7 +80,7 @@ describe('the h5py check can fail', () => {
     const cols = generatedColumns([{ name: 'x', dtype: '<f8' }, { name: 's', dtype: '|S4' }], 100);
     const source = memorySource('t', 100, cols);
     await exportHdf5([source], { destination: file, layout: 'compound', compression: { kind: 'none' } });
-    const expected = expectFromSource(dir, '/t', 'compound', source);
+    const expected = expectFromSource(dir, '/t', 'compound', source, { contiguous: true });
     expect(h5pyErrors(dir, file, [expected])).toEqual([]);
     const f = expected.columns[0]!.file;
     const raw = readFileSync(f);
@@ -97,7 +100,7 @@ describe('names', () => {
     const order = ['x', 'x_y', 'x_2', '_', 'dataset', 'x_2_2'];
     expect(result.datasets.filter((d) => d.name.endsWith('/a_b')).map((d) => d.name)).toEqual(order.map((o) => `/${o}/a_b`));
     const names = [{ name: 'a_b' }, { name: '_' }, { name: 'f2' }] as { name: string }[];
-    const expected = sources.map((s, i) => expectFromSource(dir, `/${order[i]!}`, 'columns', s, { columns: names as never }));
+    const expected = sources.map((s, i) => expectFromSource(dir, `/${order[i]!}`, 'columns', s, { columns: names as never, contiguous: true }));
     expect(h5pyErrors(dir, file, expected, order)).toEqual([]);
   });
 
@@ -109,13 +112,16 @@ describe('names', () => {
   });
 });
 
-describe('atomic output', () => {
+describe.each([
+  { writer: 'h5wasm', chunkRows: 4096 },
+  { writer: 'contiguous', chunkRows: undefined },
+])('atomic output ($writer)', ({ chunkRows }) => {
   it('an abort mid-export leaves no destination and no temporary', async () => {
     const file = fresh();
     const controller = new AbortController();
     let reports = 0;
     const run = exportHdf5([seedSource], {
-      destination: file, layout: 'compound', compression: { kind: 'gzip', level: 1 }, chunkRows: 4096, blockBytes: 1 << 20, signal: controller.signal,
+      destination: file, layout: 'compound', compression: { kind: 'none' }, ...(chunkRows ? { chunkRows } : {}), blockBytes: 1 << 20, signal: controller.signal,
       onProgress: () => { if (++reports === 3) controller.abort(); },
     });
     await expect(run).rejects.toBeInstanceOf(CancelledError);
@@ -127,13 +133,14 @@ describe('atomic output', () => {
   it('an error on block 3 leaves the existing destination untouched and no temporary', async () => {
     const file = fresh();
     writeFileSync(file, 'previous export');
-    const blockRows = 4096 * Math.floor((1 << 20) / (4096 * 26));
+    // h5wasm writes whole chunks per block; the contiguous writer as many rows as fit the buffer.
+    const blockRows = chunkRows ? chunkRows * Math.floor((1 << 20) / (chunkRows * 26)) : Math.floor((1 << 20) / 26);
     const failing = memorySource('coverage', ROWS, generatedColumns(SEED, ROWS, 2), {
       onRead: (_index, first) => { if (first === 2 * blockRows) throw new Error('store went away'); },
     });
     let partialSeen = false;
     await expect(exportHdf5([failing], {
-      destination: file, layout: 'compound', compression: { kind: 'none' }, chunkRows: 4096, blockBytes: 1 << 20,
+      destination: file, layout: 'compound', compression: { kind: 'none' }, ...(chunkRows ? { chunkRows } : {}), blockBytes: 1 << 20,
       onProgress: () => { partialSeen ||= leftovers().length === 1; },
     })).rejects.toThrow('store went away');
     expect(partialSeen).toBe(true);

@@ -1,20 +1,21 @@
 // Entry point of the HDF5 export: plans, writes every source into a temporary file, and renames it into place.
 
-import { statSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { File } from 'h5wasm/node';
 import { CancelledError } from '../load-error.js';
 import type { ArrayTreeSource } from './array-source.js';
 import type { ColumnSource } from './column-source.js';
-import { planArrays, writeArrayTree } from './h5-array-export.js';
+import { planArrays, writeArrayTree, type ArrayTreePlan } from './h5-array-export.js';
+import { writeContiguous } from './h5-contiguous-writer.js';
 import { writeAttributes } from './h5-attributes.js';
 import { createDataset, writeBlock, type Compression } from './h5-dataset-writer.js';
 import { HeapBuffer } from './h5-heap.js';
 import { loadH5 } from './h5-module.js';
 import { datasetNames } from './h5-names.js';
 import { commitPartial, discardPartial, partialPathFor } from './h5-partial.js';
-import { DEFAULT_BLOCK_BYTES, planExport, type DatasetPlan } from './h5-plan.js';
+import { DEFAULT_BLOCK_BYTES, planExport, type DatasetPlan, type SourcePlan } from './h5-plan.js';
 
 export { removeStalePartials } from './h5-partial.js';
 
@@ -72,16 +73,54 @@ export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5
   const bytesTotal = datasets.reduce((sum, d) => sum + d.rows * d.rowBytes, 0) + arrayDatasets.reduce((sum, d) => sum + d.bytes, 0);
   const { signal, onProgress } = options;
   let bytesWritten = 0;
-  const betweenBlocks = async (): Promise<void> => {
+  const afterBlock = async (bytes: number): Promise<void> => {
+    bytesWritten += bytes;
     onProgress?.({ bytesWritten, bytesTotal });
     await nextTurn();
     if (signal?.aborted) throw new CancelledError();
   };
   if (signal?.aborted) throw new CancelledError();
-
-  const { h5, module } = await loadH5();
   const destination = resolve(options.destination);
   const partial = partialPathFor(destination);
+  // Uncompressed tables without a requested chunk size become contiguous datasets, written without h5wasm.
+  const contiguous = options.compression.kind === 'none' && options.chunkRows === undefined && trees.length === 0;
+  try {
+    if (contiguous) {
+      const fd = openSync(partial, 'w');
+      try {
+        await writeContiguous(fd, plans, {
+          dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE, blockBytes,
+          attributesOf: (p) => withoutReserved(p.source.attributes), afterBlock,
+        });
+      } finally {
+        closeSync(fd);
+      }
+    } else {
+      await writeWithH5wasm(partial, plans, arrayPlans, options, afterBlock);
+    }
+    commitPartial(partial, destination);
+  } catch (e) {
+    discardPartial(partial);
+    throw e;
+  }
+  onProgress?.({ bytesWritten, bytesTotal });
+  return {
+    fileBytes: statSync(destination).size,
+    datasets: [
+      ...datasets.map((d) => ({ name: d.path, rows: d.rows, dtype: d.h5pyDtype })),
+      ...arrayDatasets.map((d) => ({ name: d.path, rows: d.source.shape[0] ?? 1, dtype: d.source.type.h5py, shape: [...d.source.shape] })),
+    ],
+  };
+}
+
+/** Chunked (and optionally gzip) datasets and N-d array trees, through h5wasm's raw write path. */
+async function writeWithH5wasm(
+  partial: string, plans: readonly SourcePlan[], arrayPlans: readonly ArrayTreePlan[], options: Hdf5ExportOptions,
+  afterBlock: (bytes: number) => Promise<void>,
+): Promise<void> {
+  const { h5, module } = await loadH5();
+  const datasets = plans.flatMap((p) => p.datasets);
+  const arrayDatasets = arrayPlans.flatMap((p) => p.datasets);
   const heap = new HeapBuffer(module);
   let file: File | undefined;
   try {
@@ -101,39 +140,22 @@ export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5
         for (let first = 0; first < d.rows; first += d.blockRows) {
           const count = Math.min(d.blockRows, d.rows - first);
           writeBlock(module, fileId, d, plan.source, heap, first, count);
-          bytesWritten += count * d.rowBytes;
-          await betweenBlocks();
+          await afterBlock(count * d.rowBytes);
         }
       }
     }
     for (const plan of arrayPlans) {
-      await writeArrayTree(plan, {
-        h5, module, fileId, compression: options.compression, heap, dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE,
-        afterBlock: async (bytes) => {
-          bytesWritten += bytes;
-          await betweenBlocks();
-        },
-      });
+      await writeArrayTree(plan, { h5, module, fileId, compression: options.compression, heap, dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE, afterBlock });
     }
     const open = file;
     file = undefined;
     open.close();
-    commitPartial(partial, destination);
   } catch (e) {
     if (file) closeQuietly(file);
-    discardPartial(partial);
     throw e;
   } finally {
     heap.free();
   }
-  onProgress?.({ bytesWritten, bytesTotal });
-  return {
-    fileBytes: statSync(destination).size,
-    datasets: [
-      ...datasets.map((d) => ({ name: d.path, rows: d.rows, dtype: d.h5pyDtype })),
-      ...arrayDatasets.map((d) => ({ name: d.path, rows: d.source.shape[0] ?? 1, dtype: d.source.type.h5py, shape: [...d.source.shape] })),
-    ],
-  };
 }
 
 function bufferBytes(d: DatasetPlan): number {

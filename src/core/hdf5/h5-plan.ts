@@ -26,6 +26,8 @@ export interface DatasetPlan {
   /** Rows per write call: a whole number of chunks, so no chunk is written twice. */
   readonly blockRows: number;
   readonly type: H5TypeMeta;
+  /** Member names of a compound dataset; absent for a column dataset. */
+  readonly memberNames?: readonly string[];
   /** Source column index and its type at byte `offset` within a row (one entry for a column dataset). */
   readonly members: readonly { readonly index: number; readonly column: H5Column; readonly offset: number }[];
   /** Intended NumPy dtype, written as the 'numpy_dtype' attribute (tells readers a uint8 is really bool). */
@@ -71,6 +73,7 @@ function datasetPlan(path: string, rows: number, members: DatasetPlan['members']
   const chunkRows = chunkRowsFor(rowBytes, rows, opts.chunkRows);
   return {
     path, rows, rowBytes, chunkRows, type, members,
+    ...(compound ? { memberNames: names } : {}),
     blockRows: blockRowsFor(chunkRows, rowBytes, rows, opts.blockBytes),
     numpyDtype: compound ? JSON.stringify(structuredDescr(names, columns, 'numpy')) : columns[0]!.numpy,
     h5pyDtype: compound ? JSON.stringify(structuredDescr(names, columns, 'h5py')) : columns[0]!.h5py,

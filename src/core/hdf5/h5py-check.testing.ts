@@ -17,6 +17,8 @@ export interface ExpectedDataset {
   readonly columns: readonly { name: string; numpy: string; h5py: string; source: string; file: string }[];
   readonly attrs: Record<string, string | number>;
   readonly chunks?: number;
+  /** Written contiguous (no chunks, maxshape = shape), as h5py writes an uncompressed array by default. */
+  readonly contiguous?: boolean;
   readonly gzip?: number;
   /** A Python literal of the structured dtype h5py must report, spelled out by the test itself. */
   readonly expectDtype?: string;
@@ -86,7 +88,11 @@ def same_attr(where, got, want):
         if not (isinstance(got, np.floating) and got.dtype == np.float64 and (got == want or (np.isnan(got) and np.isnan(want)))): err(f'{where}: {got!r} is not float64 {want}')
 
 def filters(where, ds, d):
-    if ds.maxshape != (None,): err(f'{where}: maxshape {ds.maxshape}')
+    if d.get('contiguous'):
+        if ds.chunks is not None or ds.maxshape != ds.shape: err(f'{where}: not contiguous: chunks {ds.chunks}, maxshape {ds.maxshape}')
+        h5d = ds.id.get_create_plist()
+        if h5d.get_layout() != h5py.h5d.CONTIGUOUS: err(f'{where}: layout {h5d.get_layout()}')
+    elif ds.maxshape != (None,): err(f'{where}: maxshape {ds.maxshape}')
     if d.get('chunks') is not None and ds.chunks != (d['chunks'],): err(f'{where}: chunks {ds.chunks} != {d["chunks"]}')
     want = 'gzip' if d.get('gzip') else None
     if ds.compression != want or (want and ds.compression_opts != d['gzip']): err(f'{where}: compression {ds.compression} {ds.compression_opts}')

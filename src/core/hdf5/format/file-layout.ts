@@ -1,0 +1,154 @@
+// Plans and encodes the metadata of an HDF5 file of groups and contiguous datasets: superblock, object headers, string heap, data addresses.
+
+import { ByteWriter, UNDEFINED_ADDRESS, utf8Bytes } from './byte-writer.js';
+import { floatType, integerType, vlenStringType } from './datatype-message.js';
+import { encodeGlobalHeap, globalHeapSize } from './global-heap.js';
+import {
+  attributeMessage, contiguousLayoutMessage, dataspaceBody, dataspaceMessage, datatypeMessage, fillValueMessage,
+  groupInfoMessage, linkInfoMessage, linkMessage, type Message,
+} from './header-messages.js';
+import { lookup3 } from './lookup3.js';
+import { encodeObjectHeader, objectHeaderSize } from './object-header.js';
+
+/** Strings become variable-length UTF-8 (h5py returns str), safe integers int64, other numbers float64 — all scalars. */
+export type AttributeValue = string | number;
+
+export interface DatasetNode {
+  readonly kind: 'dataset';
+  readonly name: string;
+  readonly shape: readonly number[];
+  /** Bytes of one element in the file. */
+  readonly elementBytes: number;
+  readonly encodeType: (w: ByteWriter) => void;
+  readonly attributes: readonly (readonly [string, AttributeValue])[];
+}
+
+export interface GroupNode {
+  readonly kind: 'group';
+  readonly name: string;
+  readonly children: readonly (GroupNode | DatasetNode)[];
+  readonly attributes: readonly (readonly [string, AttributeValue])[];
+}
+
+export interface FileLayout {
+  /** Everything before the first dataset's data: write it at offset 0. */
+  readonly metadata: Uint8Array;
+  /** Where each dataset's raw data starts, and how many bytes it has. */
+  readonly data: ReadonlyMap<DatasetNode, { readonly address: number; readonly bytes: number }>;
+  /** The file's final size (the superblock's end-of-file address). */
+  readonly fileBytes: number;
+}
+
+const SUPERBLOCK_BYTES = 48;
+/** Large datasets start on a page so writers of neighbouring datasets never share a page. */
+const PAGE = 4096;
+const LARGE_DATASET_BYTES = 1 << 20;
+
+function datasetBytes(d: DatasetNode): number {
+  return d.shape.reduce((n, x) => n * x, 1) * d.elementBytes;
+}
+
+function alignUp(n: number, a: number): number {
+  return Math.ceil(n / a) * a;
+}
+
+/** Attribute messages; string values become heap objects 1, 2, … in the order met. */
+function attributeMessages(attributes: DatasetNode['attributes'], heap: { address: number; strings: Uint8Array[] }): Message[] {
+  return attributes.map(([name, value]) => {
+    const type = new ByteWriter();
+    const v = new ByteWriter();
+    if (typeof value === 'string') {
+      vlenStringType(type);
+      const bytes = utf8Bytes(value);
+      heap.strings.push(bytes);
+      v.u32(bytes.length).u64(heap.address).u32(heap.strings.length);
+    } else if (Number.isSafeInteger(value)) {
+      integerType(type, 8, true);
+      v.u64(BigInt(value));
+    } else {
+      floatType(type, 8);
+      v.f64(value);
+    }
+    const space = new ByteWriter();
+    dataspaceBody(space, null);
+    return attributeMessage(name, type.result(), space.result(), v.result());
+  });
+}
+
+/**
+ * Lays the file out as: superblock, object headers (depth first, root first), the global heap of
+ * string attributes, then each dataset's data. Header sizes do not depend on the addresses they
+ * hold, so one pass with placeholder addresses fixes every address and a second pass encodes.
+ */
+export function layoutFile(root: GroupNode): FileLayout {
+  const objects: (GroupNode | DatasetNode)[] = [];
+  const visit = (n: GroupNode | DatasetNode): void => {
+    objects.push(n);
+    if (n.kind === 'group') n.children.forEach(visit);
+  };
+  visit(root);
+
+  const messagesFor = (addr: Map<GroupNode | DatasetNode, number>, data: Map<DatasetNode, number>, heap: { address: number; strings: Uint8Array[] }) =>
+    (n: GroupNode | DatasetNode): Message[] => {
+      if (n.kind === 'group') {
+        return [
+          linkInfoMessage(n.children.length),
+          groupInfoMessage(n.children.length),
+          ...n.children.map((c, i) => linkMessage(c.name, addr.get(c) ?? 0, i)),
+          ...attributeMessages(n.attributes, heap),
+        ];
+      }
+      return [
+        dataspaceMessage(n.shape),
+        datatypeMessage(n.encodeType),
+        fillValueMessage(),
+        contiguousLayoutMessage(data.get(n) ?? 0, datasetBytes(n)),
+        ...attributeMessages(n.attributes, heap),
+      ];
+    };
+
+  // Pass 1: sizes.
+  const sizing = { address: 0, strings: [] as Uint8Array[] };
+  const sizes = objects.map((o) => objectHeaderSize(messagesFor(new Map(), new Map(), sizing)(o)));
+  const addr = new Map<GroupNode | DatasetNode, number>();
+  let at = SUPERBLOCK_BYTES;
+  objects.forEach((o, i) => {
+    addr.set(o, at);
+    at += sizes[i]!;
+  });
+  const heapAddress = sizing.strings.length > 0 ? alignUp(at, 8) : 0;
+  if (sizing.strings.length > 0) at = heapAddress + globalHeapSize(sizing.strings);
+  const metadataEnd = at;
+  const data = new Map<DatasetNode, { address: number; bytes: number }>();
+  at = alignUp(at, PAGE);
+  for (const o of objects) {
+    if (o.kind !== 'dataset') continue;
+    const bytes = datasetBytes(o);
+    at = alignUp(at, bytes >= LARGE_DATASET_BYTES ? PAGE : 8);
+    data.set(o, { address: at, bytes });
+    at += bytes;
+  }
+  const fileBytes = Math.max(at, metadataEnd);
+  if (!Number.isSafeInteger(fileBytes)) throw new Error(`a file of ${fileBytes} bytes is too large`);
+
+  // Pass 2: encode with the real addresses.
+  const heap = { address: heapAddress, strings: [] as Uint8Array[] };
+  const out = new Uint8Array(metadataEnd);
+  out.set(superblock(addr.get(root)!, fileBytes), 0);
+  const dataAddress = new Map([...data].map(([d, r]) => [d, r.address]));
+  objects.forEach((o, i) => {
+    const bytes = encodeObjectHeader(messagesFor(addr, dataAddress, heap)(o));
+    if (bytes.length !== sizes[i]) throw new Error(`object header of '${o.name}' changed size between passes`);
+    out.set(bytes, addr.get(o)!);
+  });
+  if (heap.strings.length > 0) out.set(encodeGlobalHeap(heap.strings), heapAddress);
+  return { metadata: out, data, fileBytes };
+}
+
+/** Superblock version 2: 8-byte offsets and lengths, no extension, checksummed. */
+function superblock(rootAddress: number, fileBytes: number): Uint8Array {
+  const w = new ByteWriter().bytes(new Uint8Array([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]));
+  w.u8(2).u8(8).u8(8).u8(0).u64(0).u64(UNDEFINED_ADDRESS).u64(fileBytes).u64(rootAddress);
+  const head = w.result();
+  return new ByteWriter().bytes(head).u32(lookup3(head)).result().slice();
+}

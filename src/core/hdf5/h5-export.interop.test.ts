@@ -33,7 +33,7 @@ let n = 0;
 const fresh = (): string => join(dir, `out${++n}.h5`);
 const leftovers = (): string[] => readdirSync(dir).filter((f) => f.endsWith('.partial'));
 
-// Uncompressed without a chunk size is the contiguous writer (no h5wasm); the rest go through h5wasm.
+// Uncompressed without a chunk size is written contiguous; with one, or with gzip (plus shuffle), chunked.
 describe.each([
   { layout: 'compound' as const, gzip: undefined, chunkRows: undefined },
   { layout: 'compound' as const, gzip: undefined, chunkRows: 4096 },
@@ -54,8 +54,8 @@ describe.each([
     expect(result.fileBytes).toBeGreaterThan(0);
     const expectDtype = "[('chr','S10'),('pos','<i4'),('pct','<f4'),('c','<i4'),('t','<i4')]";
     const expected = [
-      expectFromSource(dir, '/all', layout, allSource, { ...storage, ...(gzip ? { gzip } : {}) }),
-      expectFromSource(dir, '/coverage', layout, seedSource, { ...storage, ...(gzip ? { gzip } : {}), ...(layout === 'compound' ? { expectDtype } : {}) }),
+      expectFromSource(dir, '/all', layout, allSource, { ...storage, ...(gzip ? { gzip, shuffle: true } : {}) }),
+      expectFromSource(dir, '/coverage', layout, seedSource, { ...storage, ...(gzip ? { gzip, shuffle: true } : {}), ...(layout === 'compound' ? { expectDtype } : {}) }),
     ];
     expect(h5pyErrors(dir, file, expected, ['all', 'coverage'])).toEqual([]);
     expect(h5dumpHeader(file)).toContain(layout === 'compound' ? 'H5T_COMPOUND' : 'GROUP "coverage"');
@@ -70,7 +70,7 @@ describe.each([
     const cols = generatedColumns(schema, rows, 3).map((c) => (c.dtype.startsWith('|S') ? dictionaryColumn(c) : c));
     const source = memorySource('dict', rows, cols);
     await exportHdf5([source], { destination: file, layout, compression: gzip ? { kind: 'gzip', level: gzip } : { kind: 'none' }, ...(chunkRows ? { chunkRows } : {}), blockBytes: 1 << 18 });
-    expect(h5pyErrors(dir, file, [expectFromSource(dir, '/dict', layout, source, { ...storage, ...(gzip ? { gzip } : {}) })])).toEqual([]);
+    expect(h5pyErrors(dir, file, [expectFromSource(dir, '/dict', layout, source, { ...storage, ...(gzip ? { gzip, shuffle: true } : {}) })])).toEqual([]);
   });
 });
 
@@ -104,16 +104,26 @@ describe('names', () => {
     expect(h5pyErrors(dir, file, expected, order)).toEqual([]);
   });
 
+  it('indexes thousands of chunks (a B-tree three levels deep) that h5py finds every row through', async () => {
+    const rows = 70_000;
+    for (const gzip of [undefined, 1]) {
+      const file = fresh();
+      const source = memorySource('many', rows, generatedColumns([{ name: 'x', dtype: '<f8' }, { name: 's', dtype: '|S3' }, { name: 'b', dtype: '|b1' }], rows, 5));
+      await exportHdf5([source], { destination: file, layout: 'compound', compression: gzip ? { kind: 'gzip', level: gzip } : { kind: 'none' }, chunkRows: 16 });
+      expect(h5pyErrors(dir, file, [expectFromSource(dir, '/many', 'compound', source, { chunks: 16, ...(gzip ? { gzip, shuffle: true } : {}) })])).toEqual([]);
+    }
+  });
+
   it('writes a dataset with zero rows', async () => {
     const file = fresh();
     const source = memorySource('empty', 0, generatedColumns(SEED, 0));
     await exportHdf5([source], { destination: file, layout: 'compound', compression: { kind: 'gzip', level: 1 } });
-    expect(h5pyErrors(dir, file, [expectFromSource(dir, '/empty', 'compound', source, { gzip: 1 })])).toEqual([]);
+    expect(h5pyErrors(dir, file, [expectFromSource(dir, '/empty', 'compound', source, { gzip: 1, shuffle: true })])).toEqual([]);
   });
 });
 
 describe.each([
-  { writer: 'h5wasm', chunkRows: 4096 },
+  { writer: 'chunked', chunkRows: 4096 },
   { writer: 'contiguous', chunkRows: undefined },
 ])('atomic output ($writer)', ({ chunkRows }) => {
   it('an abort mid-export leaves no destination and no temporary', async () => {

@@ -8,6 +8,7 @@ import { CancelledError } from '../load-error.js';
 import type { ArrayTreeSource } from './array-source.js';
 import type { ColumnSource } from './column-source.js';
 import { planArrays, writeArrayTree, type ArrayTreePlan } from './h5-array-export.js';
+import { writeChunked } from './h5-chunked-writer.js';
 import { writeContiguous } from './h5-contiguous-writer.js';
 import { writeAttributes } from './h5-attributes.js';
 import { createDataset, writeBlock, type Compression } from './h5-dataset-writer.js';
@@ -22,7 +23,10 @@ export { removeStalePartials } from './h5-partial.js';
 export interface Hdf5ExportOptions {
   readonly destination: string;
   readonly layout: 'compound' | 'columns';
-  /** gzip level 1–9 (default 4, as h5py). Only filters stock h5py reads; no shuffle (h5wasm allows one filter). */
+  /**
+   * gzip level 1–9 (default 4, as h5py). Tables get shuffle before gzip, as h5py's shuffle=True; N-d arrays
+   * (written through h5wasm, which allows one filter) get gzip alone. Only filters stock h5py reads.
+   */
   readonly compression: Compression;
   /** Rows per HDF5 chunk; default ~2 MiB of rows per chunk. */
   readonly chunkRows?: number;
@@ -82,16 +86,18 @@ export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5
   if (signal?.aborted) throw new CancelledError();
   const destination = resolve(options.destination);
   const partial = partialPathFor(destination);
-  // Uncompressed tables without a requested chunk size become contiguous datasets, written without h5wasm.
-  const contiguous = options.compression.kind === 'none' && options.chunkRows === undefined && trees.length === 0;
+  // Tables alone are written by our own HDF5 encoder: contiguous when uncompressed without a requested chunk
+  // size (as h5py writes by default), chunked otherwise. N-d array trees need h5wasm (their attributes are
+  // copied through HDF5), and the tables exported with them go the same way.
+  const native = trees.length === 0;
+  const contiguous = native && options.compression.kind === 'none' && options.chunkRows === undefined;
   try {
-    if (contiguous) {
+    if (native) {
       const fd = openSync(partial, 'w');
       try {
-        await writeContiguous(fd, plans, {
-          dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE, blockBytes,
-          attributesOf: (p) => withoutReserved(p.source.attributes), afterBlock,
-        });
+        const common = { dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE, attributesOf: (p: SourcePlan) => withoutReserved(p.source.attributes), afterBlock };
+        if (contiguous) await writeContiguous(fd, plans, { ...common, blockBytes });
+        else await writeChunked(fd, plans, { ...common, gzip: options.compression.kind === 'gzip' ? (options.compression.level ?? 4) : undefined });
       } finally {
         closeSync(fd);
       }

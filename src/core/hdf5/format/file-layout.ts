@@ -1,11 +1,12 @@
 // Plans and encodes the metadata of an HDF5 file of groups and contiguous datasets: superblock, object headers, string heap, data addresses.
 
 import { ByteWriter, UNDEFINED_ADDRESS, utf8Bytes } from './byte-writer.js';
+import { chunkBtreeBytes } from './chunk-btree.js';
 import { floatType, integerType, vlenStringType } from './datatype-message.js';
 import { encodeGlobalHeap, globalHeapSize } from './global-heap.js';
 import {
-  attributeMessage, contiguousLayoutMessage, dataspaceBody, dataspaceMessage, datatypeMessage, fillValueMessage,
-  groupInfoMessage, linkInfoMessage, linkMessage, type Message,
+  attributeMessage, chunkedLayoutMessage, contiguousLayoutMessage, dataspaceBody, dataspaceMessage, datatypeMessage, fillValueMessage,
+  filterPipelineMessage, groupInfoMessage, linkInfoMessage, linkMessage, type Message,
 } from './header-messages.js';
 import { lookup3 } from './lookup3.js';
 import { encodeObjectHeader, objectHeaderSize } from './object-header.js';
@@ -21,6 +22,8 @@ export interface DatasetNode {
   readonly elementBytes: number;
   readonly encodeType: (w: ByteWriter) => void;
   readonly attributes: readonly (readonly [string, AttributeValue])[];
+  /** Chunked storage (1-d only, resizable): rows per chunk, the chunk count, and the gzip level (with shuffle) if compressed. Contiguous without it. */
+  readonly chunked?: { readonly chunkRows: number; readonly chunks: number; readonly gzip?: number };
 }
 
 export interface GroupNode {
@@ -31,12 +34,18 @@ export interface GroupNode {
 }
 
 export interface FileLayout {
-  /** Everything before the first dataset's data: write it at offset 0. */
+  /** Superblock, object headers and string heap: write it at offset 0. */
   readonly metadata: Uint8Array;
-  /** Where each dataset's raw data starts, and how many bytes it has. */
+  /** Where each contiguous dataset's raw data starts, and how many bytes it has. */
   readonly data: ReadonlyMap<DatasetNode, { readonly address: number; readonly bytes: number }>;
-  /** The file's final size (the superblock's end-of-file address). */
+  /** Where each chunked dataset's B-tree goes (chunkBtreeBytes(chunks) reserved; none for a dataset without chunks). */
+  readonly btrees: ReadonlyMap<DatasetNode, number>;
+  /**
+   * The end of everything planned. Without chunked datasets this is the file's size and the
+   * superblock says so; chunks are appended from here and the superblock rewritten with the new end.
+   */
   readonly fileBytes: number;
+  readonly rootAddress: number;
 }
 
 const SUPERBLOCK_BYTES = 48;
@@ -98,6 +107,17 @@ export function layoutFile(root: GroupNode): FileLayout {
           ...attributeMessages(n.attributes, heap),
         ];
       }
+      if (n.chunked) {
+        if (n.shape.length !== 1) throw new Error(`dataset '${n.name}': chunked storage is written for 1-d datasets only`);
+        return [
+          dataspaceMessage(n.shape, true),
+          datatypeMessage(n.encodeType),
+          fillValueMessage(true),
+          chunkedLayoutMessage(n.chunked.chunks > 0 ? (data.get(n) ?? 0) : undefined, n.chunked.chunkRows, n.elementBytes),
+          ...(n.chunked.gzip !== undefined ? [filterPipelineMessage(n.elementBytes, n.chunked.gzip)] : []),
+          ...attributeMessages(n.attributes, heap),
+        ];
+      }
       return [
         dataspaceMessage(n.shape),
         datatypeMessage(n.encodeType),
@@ -118,35 +138,44 @@ export function layoutFile(root: GroupNode): FileLayout {
   });
   const heapAddress = sizing.strings.length > 0 ? alignUp(at, 8) : 0;
   if (sizing.strings.length > 0) at = heapAddress + globalHeapSize(sizing.strings);
+  const btrees = new Map<DatasetNode, number>();
+  for (const o of objects) {
+    if (o.kind !== 'dataset' || !o.chunked || o.chunked.chunks === 0) continue;
+    at = alignUp(at, 8);
+    btrees.set(o, at);
+    at += chunkBtreeBytes(o.chunked.chunks);
+  }
   const metadataEnd = at;
   const data = new Map<DatasetNode, { address: number; bytes: number }>();
   at = alignUp(at, PAGE);
   for (const o of objects) {
-    if (o.kind !== 'dataset') continue;
+    if (o.kind !== 'dataset' || o.chunked) continue;
     const bytes = datasetBytes(o);
     at = alignUp(at, bytes >= LARGE_DATASET_BYTES ? PAGE : 8);
     data.set(o, { address: at, bytes });
     at += bytes;
   }
-  const fileBytes = Math.max(at, metadataEnd);
+  // Chunks are appended from here: right after the metadata when no contiguous data was placed.
+  const fileBytes = data.size > 0 ? Math.max(at, metadataEnd) : metadataEnd;
   if (!Number.isSafeInteger(fileBytes)) throw new Error(`a file of ${fileBytes} bytes is too large`);
 
   // Pass 2: encode with the real addresses.
   const heap = { address: heapAddress, strings: [] as Uint8Array[] };
   const out = new Uint8Array(metadataEnd);
-  out.set(superblock(addr.get(root)!, fileBytes), 0);
-  const dataAddress = new Map([...data].map(([d, r]) => [d, r.address]));
+  out.set(encodeSuperblock(addr.get(root)!, fileBytes), 0);
+  // A layout message holds the data address of a contiguous dataset, the B-tree address of a chunked one.
+  const dataAddress = new Map([...[...data].map(([d, r]) => [d, r.address] as const), ...btrees]);
   objects.forEach((o, i) => {
     const bytes = encodeObjectHeader(messagesFor(addr, dataAddress, heap)(o));
     if (bytes.length !== sizes[i]) throw new Error(`object header of '${o.name}' changed size between passes`);
     out.set(bytes, addr.get(o)!);
   });
   if (heap.strings.length > 0) out.set(encodeGlobalHeap(heap.strings), heapAddress);
-  return { metadata: out, data, fileBytes };
+  return { metadata: out, data, btrees, fileBytes, rootAddress: addr.get(root)! };
 }
 
-/** Superblock version 2: 8-byte offsets and lengths, no extension, checksummed. */
-function superblock(rootAddress: number, fileBytes: number): Uint8Array {
+/** Superblock version 2: 8-byte offsets and lengths, no extension, checksummed. Readers refuse a file shorter than `fileBytes`. */
+export function encodeSuperblock(rootAddress: number, fileBytes: number): Uint8Array {
   const w = new ByteWriter().bytes(new Uint8Array([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]));
   w.u8(2).u8(8).u8(8).u8(0).u64(0).u64(UNDEFINED_ADDRESS).u64(fileBytes).u64(rootAddress);
   const head = w.result();

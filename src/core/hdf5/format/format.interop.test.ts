@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { h5Column } from '../h5-types.js';
 import { PYTHON } from '../h5py-check.testing.js';
+import { encodeChunkBtree, NODE_BYTES } from './chunk-btree.js';
 import { columnType, compoundType } from './datatype-message.js';
 import { layoutFile, type DatasetNode, type GroupNode } from './file-layout.js';
 import { lookup3 } from './lookup3.js';
@@ -147,5 +148,23 @@ with h5py.File(sys.argv[1], 'r') as f:
     expect(out.m1).toEqual([1, 101, 201]);
     expect(out.m39).toEqual([39, 139, 239]);
     expect(out.m38).toEqual(['r0c38', 'r1c38', 'r2c38']);
+  });
+});
+
+describe('chunk B-tree', () => {
+  it('encodes the node HDF5 wrote for the same chunks, byte for byte', () => {
+    const file = join(dir, 'h5py-chunks.h5');
+    const info = JSON.parse(execFileSync(PYTHON, ['-c', `
+import h5py, numpy as np, sys, json
+with h5py.File(sys.argv[1], 'w') as f:
+    d = f.create_dataset('d', data=np.arange(10, dtype='<i4'), chunks=(4,), compression='gzip', compression_opts=4, shuffle=True)
+    print(json.dumps([[c.byte_offset, c.size] for c in (d.id.get_chunk_info(i) for i in range(d.id.get_num_chunks()))]))`, file], { encoding: 'utf8' })) as [number, number][];
+    expect(info).toHaveLength(3);
+    const b = readFileSync(file);
+    const at = b.indexOf(Buffer.from('TREE\x01', 'latin1')); // node type 1: chunks (type 0 is the root group's)
+    expect(at).toBeGreaterThan(0);
+    const ours = encodeChunkBtree(at, info.map(([address, bytes]) => ({ address, bytes })), 4, 4);
+    expect(ours.length).toBe(NODE_BYTES);
+    expect(Buffer.from(ours).equals(b.subarray(at, at + NODE_BYTES))).toBe(true);
   });
 });

@@ -7,6 +7,9 @@ import { ByteWriter, UNDEFINED_ADDRESS, isAscii, utf8Bytes } from './byte-writer
  * versions chosen are those HDF 1.8 and later read, and match what h5py writes with libver='latest'.
  */
 
+/** H5S_UNLIMITED: a maximum dimension of all ones. */
+const UNLIMITED = 0xffff_ffff_ffff_ffffn;
+
 /** Message type numbers (HDF5 spec IV.A.2). */
 export const MSG = {
   dataspace: 0x01,
@@ -16,6 +19,7 @@ export const MSG = {
   link: 0x06,
   layout: 0x08,
   groupInfo: 0x0a,
+  filterPipeline: 0x0b,
   attribute: 0x0c,
 } as const;
 
@@ -30,8 +34,11 @@ function message(type: number, flags: number, w: ByteWriter): Message {
   return { type, flags, body: w.result().slice() };
 }
 
-/** A scalar (shape null) or a simple dataspace whose maximum shape equals its shape, as h5py writes for fixed-size data. */
-export function dataspaceBody(w: ByteWriter, shape: readonly number[] | null): void {
+/**
+ * A scalar (shape null) or a simple dataspace. The maximum shape equals the shape (what h5py writes for
+ * fixed-size data) unless `resizable`, where every dimension is unlimited (h5py's maxshape=(None,)).
+ */
+export function dataspaceBody(w: ByteWriter, shape: readonly number[] | null, resizable = false): void {
   if (shape === null) {
     w.u8(2).u8(0).u8(0).u8(0);
     return;
@@ -40,12 +47,12 @@ export function dataspaceBody(w: ByteWriter, shape: readonly number[] | null): v
   const SIMPLE = 1;
   w.u8(2).u8(shape.length).u8(MAX_DIMS_PRESENT).u8(SIMPLE);
   for (const d of shape) w.u64(d);
-  for (const d of shape) w.u64(d);
+  for (const d of shape) w.u64(resizable ? UNLIMITED : d);
 }
 
-export function dataspaceMessage(shape: readonly number[] | null): Message {
+export function dataspaceMessage(shape: readonly number[] | null, resizable = false): Message {
   const w = new ByteWriter();
-  dataspaceBody(w, shape);
+  dataspaceBody(w, shape, resizable);
   return message(MSG.dataspace, 0, w);
 }
 
@@ -55,17 +62,39 @@ export function datatypeMessage(encode: (w: ByteWriter) => void): Message {
   return message(MSG.datatype, 1, w);
 }
 
-/** Version 3, allocation time late, fill written only if set, no fill value: h5py's defaults. */
-export function fillValueMessage(): Message {
+/** Version 3, no fill value, fill written only if set; space allocated late (contiguous) or chunk by chunk. */
+export function fillValueMessage(chunked = false): Message {
   const LATE = 2;
+  const INCREMENTAL = 3;
   const IF_SET = 2 << 2;
-  return message(MSG.fillValue, 1, new ByteWriter().u8(3).u8(LATE | IF_SET));
+  return message(MSG.fillValue, 1, new ByteWriter().u8(3).u8((chunked ? INCREMENTAL : LATE) | IF_SET));
 }
 
 /** Contiguous storage at `address`; a dataset with no bytes has no storage (undefined address), as HDF5 writes it. */
 export function contiguousLayoutMessage(address: number, bytes: number): Message {
   const CONTIGUOUS = 1;
   return message(MSG.layout, 0, new ByteWriter().u8(3).u8(CONTIGUOUS).u64(bytes === 0 ? UNDEFINED_ADDRESS : address).u64(bytes));
+}
+
+/**
+ * Chunked storage indexed by a version 1 B-tree at `btreeAddress` (undefined when no chunk exists):
+ * layout version 3, whose dimensions are the chunk's plus the element size, 4 bytes each.
+ */
+export function chunkedLayoutMessage(btreeAddress: number | undefined, chunkRows: number, elementBytes: number): Message {
+  const CHUNKED = 2;
+  const w = new ByteWriter().u8(3).u8(CHUNKED).u8(2).u64(btreeAddress ?? UNDEFINED_ADDRESS).u32(chunkRows).u32(elementBytes);
+  return message(MSG.layout, 0, w);
+}
+
+/** Shuffle (by element size) then deflate at `level`: the pipeline h5py writes for shuffle=True, compression='gzip'. */
+export function filterPipelineMessage(elementBytes: number, level: number): Message {
+  const SHUFFLE = 2;
+  const DEFLATE = 1;
+  const OPTIONAL = 1;
+  const w = new ByteWriter().u8(2).u8(2);
+  w.u16(SHUFFLE).u16(OPTIONAL).u16(1).u32(elementBytes);
+  w.u16(DEFLATE).u16(OPTIONAL).u16(1).u32(level);
+  return message(MSG.filterPipeline, 1, w);
 }
 
 /** Links kept in the header (compact storage), with creation order tracked and indexed so readers list them in the order written. */

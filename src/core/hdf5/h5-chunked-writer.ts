@@ -1,0 +1,90 @@
+// Writes tables as chunked HDF5 datasets, optionally shuffle + gzip, compressing chunks on Node's zlib threads while the next ones are filled.
+
+import { ftruncateSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
+import { chunkBtreeBytes, encodeChunkBtree, type WrittenChunk } from './format/chunk-btree.js';
+import { encodeSuperblock, layoutFile } from './format/file-layout.js';
+import { readColumnBytes, scatter } from './h5-fill.js';
+import type { SourcePlan } from './h5-plan.js';
+import { tableTree, type TableTreeOptions } from './h5-table-tree.js';
+import { BackgroundFlush, writeAll } from './positioned-writes.js';
+import { scatterShuffled } from './shuffle-fill.js';
+
+/*
+ * Why by hand: h5wasm allows one filter per dataset (no shuffle before gzip) and has no direct chunk
+ * write, so its gzip runs on one thread inside HDF5 and gives files ~1.5× larger than h5py's
+ * shuffle+gzip. Here a chunk is laid out shuffled (shuffle-fill.ts), compressed by zlib on the libuv
+ * thread pool (the zlib format HDF5's deflate filter reads), appended to the file, and indexed at the
+ * end by a version 1 B-tree (format/chunk-btree.ts) — the layout h5py writes for
+ * `create_dataset(..., chunks=…, compression='gzip', shuffle=True)`.
+ */
+
+const deflateAsync = promisify(deflate);
+
+/** Chunks being compressed at once: enough to keep every zlib thread busy, few enough to bound memory (× ~2 MiB each). */
+const IN_FLIGHT = 6;
+
+export interface ChunkedWriteOptions extends Omit<TableTreeOptions, 'chunkedOf'> {
+  /** gzip level 1–9 with shuffle; undefined writes the chunks unfiltered. */
+  readonly gzip: number | undefined;
+  readonly afterBlock: (bytes: number) => Promise<void>;
+}
+
+/** Writes every plan into the open file `fd` (a fresh temporary); returns the file's size. */
+export async function writeChunked(fd: number, plans: readonly SourcePlan[], o: ChunkedWriteOptions): Promise<number> {
+  const { root, datasets } = tableTree(plans, {
+    ...o,
+    chunkedOf: (d) => ({ chunkRows: d.chunkRows, chunks: Math.ceil(d.rows / d.chunkRows), ...(o.gzip !== undefined ? { gzip: o.gzip } : {}) }),
+  });
+  const layout = layoutFile(root);
+  writeAll(fd, layout.metadata, 0);
+  let end = layout.fileBytes;
+  const flush = new BackgroundFlush(fd);
+  // Compressions run ahead; their results are appended strictly in order so the file is the same every time.
+  const queue: { chunk: Promise<Uint8Array>; written: WrittenChunk[] }[] = [];
+  const appendOldest = async (): Promise<void> => {
+    const next = queue.shift()!;
+    const bytes = await next.chunk;
+    writeAll(fd, bytes, end);
+    next.written.push({ address: end, bytes: bytes.length });
+    end += bytes.length;
+    flush.wrote(bytes.length);
+  };
+  try {
+    for (const [node, { plan, dataset: d }] of datasets) {
+      const written: WrittenChunk[] = [];
+      for (let first = 0; first < d.rows; first += d.chunkRows) {
+        const count = Math.min(d.chunkRows, d.rows - first);
+        // A fresh zeroed buffer per chunk: zlib reads it on another thread, and HDF5 pads the last chunk with zeros.
+        const chunk = new Uint8Array(d.chunkRows * d.rowBytes);
+        for (const m of d.members) {
+          const window = readColumnBytes(plan.source, m.index, m.column, first, count);
+          if (o.gzip !== undefined) scatterShuffled(chunk, d.chunkRows, m.offset, m.column.itemSize, window, count, m.column.kind === 'bool');
+          else scatter(chunk, m.offset, d.rowBytes, m.column.itemSize, window, count, m.column.kind === 'bool');
+        }
+        const compressed = o.gzip !== undefined ? deflateAsync(chunk, { level: o.gzip }) : Promise.resolve(chunk);
+        // Handled now so a failure waits for its turn in appendOldest instead of being an unhandled rejection.
+        compressed.catch(() => undefined);
+        queue.push({ chunk: compressed, written });
+        if (queue.length >= IN_FLIGHT) await appendOldest();
+        await o.afterBlock(count * d.rowBytes);
+      }
+      while (queue.length > 0) await appendOldest();
+      const btree = layout.btrees.get(node);
+      if (btree !== undefined) {
+        const index = encodeChunkBtree(btree, written, d.chunkRows, d.rowBytes);
+        if (index.length !== chunkBtreeBytes(written.length)) throw new Error(`chunk index of '${d.path}' has the wrong size`);
+        writeAll(fd, index, btree);
+      }
+    }
+    // The superblock's end-of-file address must not pass the file's size, or readers call it truncated.
+    ftruncateSync(fd, end);
+    writeAll(fd, encodeSuperblock(layout.rootAddress, end), 0);
+  } finally {
+    // The caller closes fd next: nothing may still be using it.
+    await Promise.allSettled(queue.map((q) => q.chunk));
+    await flush.settle();
+  }
+  return end;
+}

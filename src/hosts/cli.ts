@@ -26,7 +26,8 @@ serve     the app in your browser: listens on 127.0.0.1 only, prints its URL wit
 --dtype SPEC   overrides type inference, in NumPy syntax
                "[('chr','S10'),('pos','<i4'),('pct','<f4'),('c','<i4'),('t','<i4')]"
                or compact "chr:S10,pos:i4,pct:f4,c:i4,t:i4"
---compression  none (default) or gzip with level 1-9 (gzip=4); only filters stock h5py reads
+--compression  none (default, contiguous datasets) or gzip with level 1-9 (gzip=4), with shuffle;
+               only filters stock h5py reads
 --layout       compound: one dataset per input whose type is the NumPy structured dtype (default)
                columns: one group per input with one dataset per column
 --where EXPR   keeps the rows where EXPR holds: 'pct > 50 and chr == "chr1"', 'c + t >= 10', 'isnan(x)'

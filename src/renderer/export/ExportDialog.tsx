@@ -87,7 +87,8 @@ export function ExportDialog({ api, caps, datasets, selectedId, status, onStarte
             </label>
             <label className="check">
               <input type="radio" name="compression" checked={form.gzip} onChange={() => set({ gzip: true })} />
-              <span>gzip</span>
+              {/* Tables are shuffled before gzip (as h5py's shuffle=True): numbers then compress to about 2/3 the size. */}
+              <span>gzip + shuffle</span>
             </label>
             <label className="inline">
               <span>Level</span>

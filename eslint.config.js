@@ -16,7 +16,7 @@ const layer = (files, groups, message) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'dist/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -104,7 +104,8 @@ export class AppService implements HostService {
 
   async openPaths(paths: readonly string[], options: LoadOptions = {}): Promise<string[]> {
     const ids = paths.flatMap((p) => this.openOne(resolve(p), options));
-    this.emitDatasets();
+    // At once: the window shows the new rows (and mounts their grid) while the loaders start.
+    this.emitDatasets(true);
     return ids;
   }
 

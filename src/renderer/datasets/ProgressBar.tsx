@@ -21,7 +21,7 @@ export function ProgressBar({ label, percent, detail }: Props) {
         aria-valuenow={now}
         aria-valuetext={now === undefined ? detail : `${now}% · ${detail}`}
       >
-        <div className={percent === undefined ? 'progress-fill progress-indeterminate' : 'progress-fill'} style={{ width: `${percent ?? 30}%` }} />
+        <div className={percent === undefined ? 'progress-fill progress-indeterminate' : 'progress-fill'} style={{ transform: `scaleX(${(percent ?? 30) / 100})` }} />
       </div>
       <div className="progress-detail">{now === undefined ? detail : `${now}% · ${detail}`}</div>
     </div>

@@ -8,6 +8,7 @@ import type { AppApi } from '../../shared/app-api.js';
 import type { ColumnInfo, DatasetInfo } from '../../shared/dataset.js';
 import { formatCount } from '../format/format-units.js';
 import { buildColumnDefs } from './column-defs.js';
+import { firstWindowSettled } from './first-window.js';
 import { createDatasource } from './grid-datasource.js';
 import type { GridRow, GridSource } from './grid-datasource.js';
 import { BLOCK_ROWS } from './grid-window.js';
@@ -61,7 +62,8 @@ export function DataGrid({ api, dataset, view, actions, dark, styleNonce, bar, s
   const firstColId = useCallback(() => columns[0]?.name, [columns]);
   const loading = dataset.state === 'loading' || dataset.state === 'queued';
   const viewKey = view.viewId ?? '';
-  const { gridRef, winRef, targetRef, position, goToRow, onScrollEnd, readPosition } = useGridWindow(view.total, loading, firstColId, viewKey);
+  const firstRowsSettled = useCallback(() => (view.viewId === undefined ? firstWindowSettled(dataset.id) : undefined), [view.viewId, dataset.id]);
+  const { gridRef, winRef, targetRef, position, goToRow, onScrollEnd, readPosition } = useGridWindow(view.total, loading, firstColId, viewKey, firstRowsSettled);
   const { selection, rowClassRules, onCellClicked, onKeyDownCapture } = useGridSelection({
     api, datasetId: dataset.id, columns, total: view.total, viewKey, gridRef, winRef, targetRef, goToRow, onStatus: setStatus,
   });

@@ -4,6 +4,7 @@ import type { AppApi } from '../../shared/app-api.js';
 import type { RowWindow } from '../../shared/row-window.js';
 import type { GridWindow } from './grid-window.js';
 import { windowSize } from './grid-window.js';
+import { takeFirstWindow } from './first-window.js';
 
 /** One grid row: its position in the view, its original row number and its values by column name. */
 export interface GridRow {
@@ -44,7 +45,9 @@ export function createDatasource(
         params.successCallback([], win.size);
         return;
       }
-      api.readWindow(datasetId, win.offset + params.startRow, count, source.columns).then(
+      const first = win.offset + params.startRow;
+      const early = source.viewId === undefined ? takeFirstWindow(datasetId, first, count, source.columns) : undefined;
+      (early ?? api.readWindow(datasetId, first, count, source.columns)).then(
         (w) => {
           if (!windowBelongs(w, source)) {
             params.failCallback();

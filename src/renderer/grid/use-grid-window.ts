@@ -18,7 +18,11 @@ export interface GridPosition {
 }
 
 /** `viewKey` changes when the rows shown change altogether (a new view): the window then starts again at the top. */
-export function useGridWindow(total: number, loading: boolean, firstColId: () => string | undefined, viewKey = '') {
+export function useGridWindow(
+  total: number, loading: boolean, firstColId: () => string | undefined, viewKey = '',
+  /** A read of the first rows already on its way (first-window.ts): the first rows are shown once it is in. */
+  firstRowsSettled: () => Promise<void> | undefined = () => undefined,
+) {
   const gridRef = useRef<GridApi<GridRow> | null>(null);
   const winRef = useRef<GridWindow>(windowAround(total, 0));
   const totalRef = useRef(total);
@@ -118,22 +122,30 @@ export function useGridWindow(total: number, loading: boolean, firstColId: () =>
     const cur = winRef.current;
     const size = windowSize(total, cur.offset);
     if (size === cur.size) return;
-    applyWindow({ offset: cur.offset, size });
-    // The very first rows of a load show at once (nothing was on screen to keep); later growth re-reads the blocks
-    // read before these rows were committed, which hold blanks, at most every GROWTH_REFRESH_MS.
+    // The very first rows of a load show at once (nothing was on screen to keep), with their values when a read of
+    // them is already on its way; later growth re-reads the blocks read before these rows were committed, which hold
+    // blanks, at most every GROWTH_REFRESH_MS.
     if (cur.size === 0) {
-      const g = gridRef.current;
-      if (g && !g.isDestroyed()) g.refreshInfiniteCache();
-      readPosition();
+      const showFirst = (): void => {
+        if (winRef.current.size !== 0 || keyRef.current !== viewKey) return;
+        applyWindow({ offset: 0, size: windowSize(totalRef.current, 0) });
+        const g = gridRef.current;
+        if (g && !g.isDestroyed()) g.refreshInfiniteCache();
+        readPosition();
+      };
+      const settled = cur.offset === 0 ? firstRowsSettled() : undefined;
+      if (settled) void settled.then(showFirst);
+      else showFirst();
       return;
     }
+    applyWindow({ offset: cur.offset, size });
     refreshTimer.current ??= setTimeout(() => {
       refreshTimer.current = null;
       const g = gridRef.current;
       if (g && !g.isDestroyed()) g.refreshInfiniteCache();
     }, GROWTH_REFRESH_MS);
     readPosition();
-  }, [total, viewKey, applyWindow, readPosition]);
+  }, [total, viewKey, applyWindow, readPosition, firstRowsSettled]);
 
   useEffect(() => {
     const g = gridRef.current;

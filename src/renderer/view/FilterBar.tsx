@@ -75,7 +75,7 @@ export function FilterBar({ view, columns, totalRows, viewRows, enabled, statsOp
             {progress ? `${STEP[progress.step]}… ${percent}%` : 'Working…'}
           </span>
           <span className="view-progress-track" role="progressbar" aria-label="View progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-            <span className="view-progress-fill" style={{ width: `${percent ?? 0}%` }} />
+            <span className="view-progress-fill" style={{ transform: `scaleX(${(percent ?? 0) / 100})` }} />
           </span>
           <button type="button" className="btn-small" aria-label="Cancel filter and sort" onClick={view.cancel}>Cancel</button>
         </div>

@@ -9,7 +9,8 @@ import type { Hyperslab } from '../arrays/hyperslab.js';
 import type { ArrayTreeSource } from './array-source.js';
 import { arrayElementType } from './h5-array-plan.js';
 import { exportHdf5 } from './h5-export.js';
-import { PYTHON } from './h5py-check.testing.js';
+import { expectFromSource, h5pyErrors, PYTHON } from './h5py-check.testing.js';
+import { generatedColumns, memorySource } from './memory-source.testing.js';
 
 let dir: string;
 beforeAll(() => {
@@ -86,6 +87,19 @@ describe('exportHdf5 with N-d arrays', () => {
     const result = await exportHdf5([], { destination: h5, layout: 'compound', compression: { kind: 'gzip', level: 1 }, blockBytes: 1, arrays: arrays(), onProgress: () => calls++ });
     expect(calls).toBeGreaterThan(6);
     expect(result.datasets.map((d) => [d.name, d.dtype])).toEqual([['/split', '<f4'], ['/flags', '|u1'], ['/scalar', '<i8'], ['/empty', '<f8'], ['/wave', '<c8'], ['/deep', '<i2']]);
+    const got = JSON.parse(execFileSync(PYTHON, ['-c', CHECK], { input: JSON.stringify({ h5 }), encoding: 'utf8' })) as Record<string, boolean>;
+    expect(got).toEqual({ split: true, flags: true, scalar: true, empty: true, wave: true, deep: true, attrs: true });
+  }, 60_000);
+
+  it('writes tables exported together with arrays through h5wasm too (chunked, gzip without shuffle), equal to their source', async () => {
+    const h5 = join(dir, 'mixed.h5');
+    const rows = 30_000;
+    const table = memorySource('coverage', rows, generatedColumns([
+      { name: 'chr', dtype: '|S10' }, { name: 'pos', dtype: '<i4' }, { name: 'pct', dtype: '<f4' }, { name: 'flag', dtype: '|b1' }, { name: 'n', dtype: '<i8' },
+    ], rows, 4), { attributes: { source_path: '/x/coverage.tsv', source_bytes: 123 } });
+    const result = await exportHdf5([table], { destination: h5, layout: 'compound', compression: { kind: 'gzip', level: 2 }, chunkRows: 4096, blockBytes: 1 << 16, arrays: arrays() });
+    expect(result.datasets.map((d) => d.name)).toEqual(['/coverage', '/split', '/flags', '/scalar', '/empty', '/wave', '/deep']);
+    expect(h5pyErrors(dir, h5, [expectFromSource(dir, '/coverage', 'compound', table, { chunks: 4096, gzip: 2 })])).toEqual([]);
     const got = JSON.parse(execFileSync(PYTHON, ['-c', CHECK], { input: JSON.stringify({ h5 }), encoding: 'utf8' })) as Record<string, boolean>;
     expect(got).toEqual({ split: true, flags: true, scalar: true, empty: true, wave: true, deep: true, attrs: true });
   }, 60_000);

@@ -119,7 +119,7 @@ export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5
   };
 }
 
-/** Chunked (and optionally gzip) datasets and N-d array trees, through h5wasm's raw write path. */
+/** N-d array trees, and the tables exported with them (chunked, gzip without shuffle), through h5wasm's raw write path. */
 async function writeWithH5wasm(
   partial: string, plans: readonly SourcePlan[], arrayPlans: readonly ArrayTreePlan[], options: Hdf5ExportOptions,
   afterBlock: (bytes: number) => Promise<void>,

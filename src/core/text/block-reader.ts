@@ -14,11 +14,19 @@ export class BlockReader {
   private readonly slack: number;
   private spare: Uint8Array | null = null;
   private pending: Promise<number> | null = null;
+  /** Bytes the read in flight (or the next one) asks for: the first block may be smaller than the rest. */
+  private asked: number;
 
-  constructor(private readonly source: ByteSource, private readonly blockSize: number, readAhead = false) {
+  /**
+   * With read-ahead, `firstBlock` bytes are read first (at most `blockSize`): a small first block gets the
+   * first rows parsed and shown while the first full block is still being read (8 MiB into fresh memory took
+   * ~60 ms of a 210 ms open on the test machine, almost all of it before the first row).
+   */
+  constructor(private readonly source: ByteSource, private readonly blockSize: number, readAhead = false, firstBlock = blockSize) {
     this.slack = readAhead ? Math.min(blockSize, 1 << 20) : 0;
     this.buf = new Uint8Array(this.slack + blockSize);
     if (readAhead) this.spare = new Uint8Array(this.slack + blockSize);
+    this.asked = Math.max(1, Math.min(firstBlock, blockSize));
   }
 
   /** Keeps buf[keep, end) (keep ≥ start) in front of the next bytes, growing the buffer when a record fills it. */
@@ -44,7 +52,8 @@ export class BlockReader {
     const spare = this.spare!;
     const slack = this.slack;
     const rest = this.end - keep;
-    const got = await (this.pending ?? this.read(spare));
+    const asked = this.asked;
+    const got = await (this.pending ?? this.read(spare, asked));
     this.pending = null;
     const old = this.buf;
     if (rest <= slack) {
@@ -63,12 +72,15 @@ export class BlockReader {
       this.start = 0;
       this.end = rest + got;
     }
-    if (got < this.blockSize) this.eof = true;
-    else this.pending = this.read(this.spare!);
+    if (got < asked) this.eof = true;
+    else {
+      this.asked = this.blockSize;
+      this.pending = this.read(this.spare!, this.blockSize);
+    }
   }
 
-  private read(into: Uint8Array): Promise<number> {
-    const p = this.source.read(into, this.slack, this.blockSize);
+  private read(into: Uint8Array, bytes: number): Promise<number> {
+    const p = this.source.read(into, this.slack, bytes);
     // A load that fails mid-file closes the source with this read in flight: nobody awaits it then.
     p.catch(() => {});
     return p;

@@ -17,6 +17,8 @@ const PLAN_BYTES = 1 << 20;
 const BATCH_CELLS = 1 << 20;
 /** The first rows are committed after this many bytes, not after the whole first block, so the window shows them at once. */
 const FIRST_COMMIT_BYTES = 1 << 16;
+/** The first block read: a few first commits' worth, so the first rows do not wait for a full block. */
+const FIRST_BLOCK_BYTES = 1 << 18;
 
 export interface TextLoadOptions {
   /** A dtype spec (see parseDTypeSpec): overrides inference; the spec's column count must match the file's. */
@@ -60,7 +62,7 @@ export async function loadTextFile(path: string, sink: TableSink, options: TextL
   try {
     for (;;) {
       source = await openByteSource(path, file);
-      const reader = new BlockReader(source, blockSize, true);
+      const reader = new BlockReader(source, blockSize, true, FIRST_BLOCK_BYTES);
       await reader.refill(0);
       while (!reader.eof && reader.end - reader.start < start) await reader.refill(reader.start);
       const rows = await runPass(reader, source, sink, plan, { start, delimiter, file, batchRows, options });

@@ -136,6 +136,8 @@ async function exportKills(): Promise<void> {
 }
 
 async function leakCycles(): Promise<void> {
+  // `--cycles 0` skips the run (a growth ratio over zero cycles means nothing).
+  if (Number(values.cycles) === 0) return;
   const service = startHost({ prefix });
   const files = [writeText(join(dir, 'la.tsv'), 2, 1), writeText(join(dir, 'lb.tsv'), 1, 2)];
   const f = await loadCloseCycles(service, files, Number(values.cycles));

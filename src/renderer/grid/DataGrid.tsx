@@ -10,7 +10,7 @@ import { formatCount } from '../format/format-units.js';
 import { buildColumnDefs } from './column-defs.js';
 import { firstWindowSettled } from './first-window.js';
 import { createDatasource } from './grid-datasource.js';
-import type { GridRow, GridSource } from './grid-datasource.js';
+import type { GridDatasource, GridRow, GridSource } from './grid-datasource.js';
 import { BLOCK_ROWS } from './grid-window.js';
 import { darkGridTheme, lightGridTheme } from './grid-theme.js';
 import { GoToRow } from './GoToRow.js';
@@ -63,23 +63,30 @@ export function DataGrid({ api, dataset, view, actions, dark, styleNonce, bar, s
   const loading = dataset.state === 'loading' || dataset.state === 'queued';
   const viewKey = view.viewId ?? '';
   const firstRowsSettled = useCallback(() => (view.viewId === undefined ? firstWindowSettled(dataset.id) : undefined), [view.viewId, dataset.id]);
-  const { gridRef, winRef, targetRef, position, goToRow, onScrollEnd, readPosition } = useGridWindow(view.total, loading, firstColId, viewKey, firstRowsSettled);
+  const datasourceRef = useRef<GridDatasource | null>(null);
+  const releaseHeld = useCallback(() => datasourceRef.current?.releaseHeld() ?? false, []);
+  const { gridRef, winRef, targetRef, position, goToRow, onScrollEnd, readPosition } = useGridWindow(view.total, loading, firstColId, viewKey, firstRowsSettled, releaseHeld);
   const { selection, rowClassRules, onCellClicked, onKeyDownCapture } = useGridSelection({
     api, datasetId: dataset.id, columns, total: view.total, viewKey, gridRef, winRef, targetRef, goToRow, onStatus: setStatus,
   });
 
   const sourceRef = useRef<GridSource>({ columns: [], viewId: undefined, plainOk: true });
-  sourceRef.current = { columns: columns.map((c) => c.name), viewId: view.viewId, plainOk: view.plain, viewRows: view.viewId ? view.total : undefined };
+  sourceRef.current = {
+    columns: columns.map((c) => c.name), viewId: view.viewId, plainOk: view.plain, viewRows: view.viewId ? view.total : undefined,
+    waitForRows: loading && view.total === 0 && view.viewId === undefined,
+  };
   const datasource = useMemo(
     () => createDatasource(api, dataset.id, () => winRef.current, () => sourceRef.current),
     [api, dataset.id, winRef],
   );
+  datasourceRef.current = datasource;
   const picked = selectedCount(selection);
   // Fixed at mount: changing it later would make ag-grid rebuild its cache.
   const [initialRows] = useState(() => Math.max(1, winRef.current.size));
   const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => {
     gridRef.current = e.api;
-    e.api.setRowCount(winRef.current.size, true);
+    // With no rows yet the grid's first request is held (waitForRows) and its answer sets the count.
+    if (winRef.current.size > 0) e.api.setRowCount(winRef.current.size, true);
     readPosition();
   }, [gridRef, winRef, readPosition]);
 

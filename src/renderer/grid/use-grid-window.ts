@@ -22,6 +22,8 @@ export function useGridWindow(
   total: number, loading: boolean, firstColId: () => string | undefined, viewKey = '',
   /** A read of the first rows already on its way (first-window.ts): the first rows are shown once it is in. */
   firstRowsSettled: () => Promise<void> | undefined = () => undefined,
+  /** Answers the grid's request held while there were no rows (GridDatasource.releaseHeld); false when none was. */
+  releaseHeld: () => boolean = () => false,
 ) {
   const gridRef = useRef<GridApi<GridRow> | null>(null);
   const winRef = useRef<GridWindow>(windowAround(total, 0));
@@ -128,9 +130,15 @@ export function useGridWindow(
     if (cur.size === 0) {
       const showFirst = (): void => {
         if (winRef.current.size !== 0 || keyRef.current !== viewKey) return;
-        applyWindow({ offset: 0, size: windowSize(totalRef.current, 0) });
-        const g = gridRef.current;
-        if (g && !g.isDestroyed()) g.refreshInfiniteCache();
+        const first = { offset: 0, size: windowSize(totalRef.current, 0) };
+        // The held request's answer carries the row count; only without one does the grid need telling.
+        winRef.current = first;
+        if (!releaseHeld()) {
+          winRef.current = cur;
+          applyWindow(first);
+          const g = gridRef.current;
+          if (g && !g.isDestroyed()) g.refreshInfiniteCache();
+        }
         readPosition();
       };
       const settled = cur.offset === 0 ? firstRowsSettled() : undefined;
@@ -145,7 +153,7 @@ export function useGridWindow(
       if (g && !g.isDestroyed()) g.refreshInfiniteCache();
     }, GROWTH_REFRESH_MS);
     readPosition();
-  }, [total, viewKey, applyWindow, readPosition, firstRowsSettled]);
+  }, [total, viewKey, applyWindow, readPosition, firstRowsSettled, releaseHeld]);
 
   useEffect(() => {
     const g = gridRef.current;

@@ -28,7 +28,7 @@ export interface Hdf5ExportOptions {
    * (written through h5wasm, which allows one filter) get gzip alone. Only filters stock h5py reads.
    */
   readonly compression: Compression;
-  /** Rows per HDF5 chunk; default ~2 MiB of rows per chunk. */
+  /** Rows per HDF5 chunk (default ~2 MiB of rows); an uncompressed export of tables without it is contiguous. */
   readonly chunkRows?: number;
   /** Upper bound of the buffer handed to HDF5 per call (default 4 MiB); tests lower it to force many blocks. */
   readonly blockBytes?: number;

@@ -8,7 +8,6 @@ import type { AppApi } from '../../shared/app-api.js';
 import type { ColumnInfo, DatasetInfo } from '../../shared/dataset.js';
 import { formatCount } from '../format/format-units.js';
 import { buildColumnDefs } from './column-defs.js';
-import { firstWindowSettled } from './first-window.js';
 import { createDatasource } from './grid-datasource.js';
 import type { GridDatasource, GridRow, GridSource } from './grid-datasource.js';
 import { BLOCK_ROWS } from './grid-window.js';
@@ -62,10 +61,9 @@ export function DataGrid({ api, dataset, view, actions, dark, styleNonce, bar, s
   const firstColId = useCallback(() => columns[0]?.name, [columns]);
   const loading = dataset.state === 'loading' || dataset.state === 'queued';
   const viewKey = view.viewId ?? '';
-  const firstRowsSettled = useCallback(() => (view.viewId === undefined ? firstWindowSettled(dataset.id) : undefined), [view.viewId, dataset.id]);
   const datasourceRef = useRef<GridDatasource | null>(null);
   const releaseHeld = useCallback(() => datasourceRef.current?.releaseHeld() ?? false, []);
-  const { gridRef, winRef, targetRef, position, goToRow, onScrollEnd, readPosition } = useGridWindow(view.total, loading, firstColId, viewKey, firstRowsSettled, releaseHeld);
+  const { gridRef, winRef, targetRef, position, goToRow, onScrollEnd, readPosition } = useGridWindow(view.total, loading, firstColId, viewKey, releaseHeld);
   const { selection, rowClassRules, onCellClicked, onKeyDownCapture } = useGridSelection({
     api, datasetId: dataset.id, columns, total: view.total, viewKey, gridRef, winRef, targetRef, goToRow, onStatus: setStatus,
   });

@@ -40,15 +40,6 @@ export function prefetchFirstWindows(api: AppApi, list: readonly DatasetInfo[]):
   }
 }
 
-/**
- * Settles when the early read of `datasetId` has (undefined without one). The grid waits for it before it
- * shows its first rows, so it renders them once with their values instead of first as empty placeholders.
- */
-export function firstWindowSettled(datasetId: string): Promise<void> | undefined {
-  const e = early.get(datasetId);
-  return e && e.window.then(() => undefined, () => undefined);
-}
-
 /** The early read of rows [0, count) with exactly these columns, once; undefined when there is none. */
 export function takeFirstWindow(datasetId: string, first: number, count: number, columns: readonly string[]): Promise<RowWindow> | undefined {
   const e = early.get(datasetId);

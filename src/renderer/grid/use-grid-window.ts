@@ -20,8 +20,6 @@ export interface GridPosition {
 /** `viewKey` changes when the rows shown change altogether (a new view): the window then starts again at the top. */
 export function useGridWindow(
   total: number, loading: boolean, firstColId: () => string | undefined, viewKey = '',
-  /** A read of the first rows already on its way (first-window.ts): the first rows are shown once it is in. */
-  firstRowsSettled: () => Promise<void> | undefined = () => undefined,
   /** Answers the grid's request held while there were no rows (GridDatasource.releaseHeld); false when none was. */
   releaseHeld: () => boolean = () => false,
 ) {
@@ -124,26 +122,19 @@ export function useGridWindow(
     const cur = winRef.current;
     const size = windowSize(total, cur.offset);
     if (size === cur.size) return;
-    // The very first rows of a load show at once (nothing was on screen to keep), with their values when a read of
-    // them is already on its way; later growth re-reads the blocks read before these rows were committed, which hold
-    // blanks, at most every GROWTH_REFRESH_MS.
+    // The very first rows of a load show at once (nothing was on screen to keep); later growth re-reads the blocks
+    // read before these rows were committed, which hold blanks, at most every GROWTH_REFRESH_MS.
     if (cur.size === 0) {
-      const showFirst = (): void => {
-        if (winRef.current.size !== 0 || keyRef.current !== viewKey) return;
-        const first = { offset: 0, size: windowSize(totalRef.current, 0) };
-        // The held request's answer carries the row count; only without one does the grid need telling.
-        winRef.current = first;
-        if (!releaseHeld()) {
-          winRef.current = cur;
-          applyWindow(first);
-          const g = gridRef.current;
-          if (g && !g.isDestroyed()) g.refreshInfiniteCache();
-        }
-        readPosition();
-      };
-      const settled = cur.offset === 0 ? firstRowsSettled() : undefined;
-      if (settled) void settled.then(showFirst);
-      else showFirst();
+      const first = { offset: cur.offset, size };
+      // The grid's held request is answered with the rows and their count; only without one does it need telling.
+      winRef.current = first;
+      if (!releaseHeld()) {
+        winRef.current = cur;
+        applyWindow(first);
+        const g = gridRef.current;
+        if (g && !g.isDestroyed()) g.refreshInfiniteCache();
+      }
+      readPosition();
       return;
     }
     applyWindow({ offset: cur.offset, size });
@@ -153,7 +144,7 @@ export function useGridWindow(
       if (g && !g.isDestroyed()) g.refreshInfiniteCache();
     }, GROWTH_REFRESH_MS);
     readPosition();
-  }, [total, viewKey, applyWindow, readPosition, firstRowsSettled, releaseHeld]);
+  }, [total, viewKey, applyWindow, readPosition, releaseHeld]);
 
   useEffect(() => {
     const g = gridRef.current;

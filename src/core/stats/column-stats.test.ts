@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../load-error.js';
 import { openDatasetReader, type DatasetReader } from '../store/dataset-reader.js';
-import { DatasetWriter, type DatasetWriterOptions } from '../store/dataset-writer.js';
+import type { DatasetWriterOptions } from '../store/dataset-writer.js';
 import { parseDType } from '../../shared/dtype.js';
 import { readManifest } from '../store/manifest-file.js';
 import { numpy } from '../store/numpy-oracle.js';
@@ -12,7 +12,7 @@ import { computeStats } from './column-stats.js';
 import { PY_DESCRIBE, bytesOf, expectMatchesNumpy, type Truth } from './test-support/numpy-truth.js';
 
 const PREFIX = 'arrayporttest-stats';
-const { store, readers } = useTempStore(PREFIX);
+const { readers, writer } = useTempStore(PREFIX);
 
 interface GeneratedColumn {
   name: string;
@@ -95,8 +95,7 @@ function encodeStrings(values: readonly string[]): { bytes: Uint8Array; offsets:
 
 /** Writes the generated columns through the real DatasetWriter in 50,000-row appends. */
 function writeDataset(gen: Generated, options?: DatasetWriterOptions): DatasetReader {
-  const { dir } = store.createDataset({ name: 'stats', sourcePath: '/stats', sourceBytes: 1, format: 'text', estimatedBytes: 1 });
-  const w = new DatasetWriter(dir, options);
+  const w = writer('stats', options);
   w.begin(gen.columns.map((c) => ({ name: c.name, dtype: c.dtype, reason: '' })));
   const raw = gen.columns.map((c) => (c.data !== undefined ? new Uint8Array(bytesOf(c.data)) : null));
   for (let at = 0; at < gen.rows; at += 50_000) {
@@ -109,7 +108,7 @@ function writeDataset(gen: Generated, options?: DatasetWriterOptions): DatasetRe
     w.append(m, batches);
   }
   w.finish();
-  const r = openDatasetReader(dir);
+  const r = openDatasetReader(w.dir);
   readers.push(r);
   return r;
 }
@@ -187,13 +186,12 @@ describe('computeStats over the segment store', () => {
   });
 
   it('counts only committed rows of a dataset still loading', () => {
-    const { dir } = store.createDataset({ name: 'loading', sourcePath: '/l', sourceBytes: 1, format: 'text', estimatedBytes: 1 });
-    const w = new DatasetWriter(dir);
+    const w = writer('loading');
     w.begin([{ name: 'x', dtype: '<f8', reason: '' }]);
     w.append(1000, [{ kind: 'fixed', data: Float64Array.from({ length: 1000 }, (_, k) => k) }]);
     w.commit();
     w.append(500, [{ kind: 'fixed', data: new Float64Array(500).fill(1e9) }]);
-    const r = openDatasetReader(dir);
+    const r = openDatasetReader(w.dir);
     readers.push(r);
     const [s] = computeStats(r);
     expect(s).toMatchObject({ count: 1000, min: 0, max: 999, mean: 499.5, distinct: { value: 1000, exact: true } });

@@ -1,22 +1,17 @@
 // A real methylation table of the shared corpus, loaded into the store as the app loads it, filtered and checked against NumPy.
-import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { useTempStore } from '../store/test-support/temp-store.js';
 import { openDatasetReader } from '../store/dataset-reader.js';
 import { numpy } from '../store/numpy-oracle.js';
 import { loadTextFile } from '../text/text-loader.js';
 import { compileFilter } from './filter-compile.js';
-import { openTestStore } from './filter-dataset.testing.js';
 import { runFilter } from './filter-run.js';
 
 const PREFIX = 'arrayporttest-filtercorpus';
 /** The corpus sits beside the project checkout (../shared/corpus). */
 const FILE = fileURLToPath(new URL('../../../../shared/corpus/methylation/methylKit__test1.myCpG.txt', import.meta.url));
-const ts = openTestStore(PREFIX);
-afterAll(async () => {
-  await ts.dispose();
-  expect(fs.readdirSync('/dev/shm').filter((n) => n.startsWith(PREFIX))).toEqual([]);
-});
+const { writer } = useTempStore(PREFIX);
 
 /** [our filter, NumPy's question about np.genfromtxt of the same file]; d is the structured array NumPy read. */
 const CASES: readonly (readonly [string, string])[] = [
@@ -29,7 +24,7 @@ const CASES: readonly (readonly [string, string])[] = [
 ];
 
 it('filters methylKit__test1.myCpG.txt (tab, header, 1904 rows) as NumPy does', async () => {
-  const w = ts.writer();
+  const w = writer('f');
   await loadTextFile(FILE, w);
   const reader = openDatasetReader(w.dir);
   try {

@@ -1,37 +1,9 @@
-// Test data for filters: a table of every column kind in a temporary store, and NumPy evaluating expressions over its files.
+// Test data for filters: a table of every column kind in a store dataset, and NumPy evaluating expressions over its files.
 
 import { mulberry32 as seeded } from '../../shared/seeded-random.js';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { DatasetWriter } from '../store/dataset-writer.js';
+import type { DatasetWriter } from '../store/dataset-writer.js';
 import { numpy } from '../store/numpy-oracle.js';
-import { SegmentStore } from '../store/segment-store.js';
 import type { ColumnBatch, SinkColumn } from '../store/table-sink.js';
-
-export interface TestStore {
-  readonly store: SegmentStore;
-  /** A new empty dataset directory with its writer. */
-  writer(dictionaryLimit?: number): DatasetWriter;
-  dispose(): Promise<void>;
-}
-
-export function openTestStore(prefix: string): TestStore {
-  const diskRoot = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-disk-`));
-  const store = SegmentStore.open({ prefix, diskRoot });
-  return {
-    store,
-    writer(dictionaryLimit) {
-      const { dir } = store.createDataset({ name: 'f', sourcePath: '/f', sourceBytes: 1, format: 'text', estimatedBytes: 1 });
-      return new DatasetWriter(dir, dictionaryLimit === undefined ? {} : { dictionaryLimit });
-    },
-    async dispose() {
-      await store.dispose();
-      fs.rmSync(diskRoot, { recursive: true, force: true });
-    },
-  };
-}
-
 
 export const KIND_COLUMNS: readonly SinkColumn[] = [
   { name: 'c', dtype: '<i4', reason: '' },

@@ -1,23 +1,19 @@
 // Fixed-seed fuzz of compileFilter: random and mutated expressions give a filter or a FilterError, never anything else.
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempStore } from '../store/test-support/temp-store.js';
 import { openDatasetReader, type DatasetReader } from '../store/dataset-reader.js';
 import { compileFilter, FilterError } from './filter-compile.js';
-import { openTestStore, seeded, writeKindTable } from './filter-dataset.testing.js';
+import { seeded, writeKindTable } from './filter-dataset.testing.js';
 import { runFilter } from './filter-run.js';
 
 const PREFIX = 'arrayporttest-filterfuzz';
-const ts = openTestStore(PREFIX);
+const { readers, writer } = useTempStore(PREFIX);
 let reader: DatasetReader;
 beforeAll(() => {
-  const w = ts.writer(10_000);
+  const w = writer('f', { dictionaryLimit: 10_000 });
   writeKindTable(w, 300, 70);
   reader = openDatasetReader(w.dir);
-});
-afterAll(async () => {
-  reader.close();
-  await ts.dispose();
-  expect(fs.readdirSync('/dev/shm').filter((n) => n.startsWith(PREFIX))).toEqual([]);
+  readers.push(reader);
 });
 
 const PIECES = [

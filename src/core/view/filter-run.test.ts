@@ -1,29 +1,25 @@
 // runFilter against NumPy: every column kind, NaN/±inf/-0.0/int64 extremes, block edges, progress, cancellation, reads.
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError } from '../load-error.js';
+import { useTempStore } from '../store/test-support/temp-store.js';
 import { openDatasetReader, type DatasetReader } from '../store/dataset-reader.js';
 import { readManifest } from '../store/manifest-file.js';
 import { compileFilter } from './filter-compile.js';
-import { numpyRows, openTestStore, writeKindTable } from './filter-dataset.testing.js';
+import { numpyRows, writeKindTable } from './filter-dataset.testing.js';
 import { runFilter } from './filter-run.js';
 
 const PREFIX = 'arrayporttest-filterrun';
 const ROWS = 30_000;
-const ts = openTestStore(PREFIX);
+const { readers, writer } = useTempStore(PREFIX);
 let dir = '';
 let reader: DatasetReader;
 
 beforeAll(() => {
-  const w = ts.writer(10_000);
+  const w = writer('f', { dictionaryLimit: 10_000 });
   writeKindTable(w, ROWS);
   dir = w.dir;
   reader = openDatasetReader(dir);
-});
-afterAll(async () => {
-  reader.close();
-  await ts.dispose();
-  expect(fs.readdirSync('/dev/shm').filter((n) => n.startsWith(PREFIX))).toEqual([]);
+  readers.push(reader);
 });
 
 /** [our filter, the same question asked of NumPy]; NumPy casts to float64 where our arithmetic is float64 and its is not. */
@@ -182,7 +178,7 @@ describe('runFilter on rarer kinds: every float16 bit pattern, unicode strings, 
 
   it('gives exactly the rows NumPy gives', () => {
     const n = 65536;
-    const w = ts.writer();
+    const w = writer('f');
     w.begin([
       { name: 'h', dtype: '<f2', reason: '' }, { name: 'u', dtype: '<U3', reason: '' }, { name: 'w', dtype: '<U5', reason: '' },
       { name: 'b', dtype: '|i1', reason: '' }, { name: 'v', dtype: '<u2', reason: '' },
@@ -248,7 +244,7 @@ describe('runFilter mechanics', () => {
   });
 
   it('filters only the committed rows of a dataset still loading, and an empty one', () => {
-    const w = ts.writer();
+    const w = writer('f');
     w.begin([{ name: 'a', dtype: '<i4', reason: '' }]);
     const progress: number[] = [];
     let r = openDatasetReader(w.dir);

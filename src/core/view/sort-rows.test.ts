@@ -2,23 +2,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CancelledError } from '../load-error.js';
 import { openDatasetReader, type DatasetReader } from '../store/dataset-reader.js';
-import { DatasetWriter } from '../store/dataset-writer.js';
 import { useTempStore } from '../store/test-support/temp-store.js';
 import { expectOrders, rng } from './sort-oracle.testing.js';
 import { sortRows } from './sort-rows.js';
 
 const PREFIX = 'arrayporttest-sortrows';
-const { store, readers } = useTempStore(PREFIX);
+const { readers, writer } = useTempStore(PREFIX);
 
 type Column = { name: string; dtype: string; data: ArrayBufferView };
 
 function dataset(columns: readonly Column[], rows: number): DatasetReader {
-  const { dir } = store.createDataset({ name: 'sort', sourcePath: '/sort', sourceBytes: 1, format: 'text', estimatedBytes: rows * 64 });
-  const w = new DatasetWriter(dir);
+  const w = writer('sort');
   w.begin(columns.map((c) => ({ name: c.name, dtype: c.dtype, reason: '' })));
   w.append(rows, columns.map((c) => ({ kind: 'fixed' as const, data: c.data })));
   w.finish();
-  const r = openDatasetReader(dir);
+  const r = openDatasetReader(w.dir);
   readers.push(r);
   return r;
 }

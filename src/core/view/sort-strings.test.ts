@@ -2,21 +2,15 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatasetReader, type DatasetReader } from '../store/dataset-reader.js';
-import { DatasetWriter } from '../store/dataset-writer.js';
 import { useTempStore } from '../store/test-support/temp-store.js';
 import { loadTextFile } from '../text/text-loader.js';
 import { expectOrders, rng } from './sort-oracle.testing.js';
 
 const PREFIX = 'arrayporttest-sortstrings';
-const { store, readers } = useTempStore(PREFIX);
+const { readers, writer } = useTempStore(PREFIX);
 
 /** The corpus sits beside the project checkout (../shared/corpus). */
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus', import.meta.url));
-
-function newWriter(dictionaryLimit: number): DatasetWriter {
-  const { dir } = store.createDataset({ name: 'strings', sourcePath: '/strings', sourceBytes: 1, format: 'text', estimatedBytes: 1 << 20 });
-  return new DatasetWriter(dir, { dictionaryLimit });
-}
 
 function open(dir: string): DatasetReader {
   const r = openDatasetReader(dir);
@@ -41,7 +35,7 @@ describe('sortRows on strings', () => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(g() * xs.length)]!;
     const suffix = (max: number): string => Array.from({ length: Math.floor(g() * (max + 1)) }, () => pick(['a', 'b', 'z', '\0', '\xff'])).join('');
     const fit = (s: string, width: number): Buffer => Buffer.from(s.slice(0, width), 'latin1');
-    const w = newWriter(40);
+    const w = writer('strings', { dictionaryLimit: 40 });
     w.begin([
       { name: 's9', dtype: '|S1', reason: '' },
       { name: 's8', dtype: '|S1', reason: '' },
@@ -91,7 +85,7 @@ describe('sortRows on strings', () => {
   });
 
   it('sorts a real corpus table by two columns as np.lexsort', async () => {
-    const w = newWriter(65535);
+    const w = writer('strings', { dictionaryLimit: 65535 });
     await loadTextFile(`${CORPUS}/methylation/methylKit__test1.myCpG.txt`, w);
     const t = open(w.dir);
     expect(t.rows).toBe(1904);

@@ -1,8 +1,7 @@
 // The window against the in-memory mock host: datasets, first rows, Go to row at 1e8, memory, drop, copy and export.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { startStaticServer } from './fixtures/static-server.js';
-import type { StaticServer } from './fixtures/static-server.js';
+import { useMockRenderer } from './fixtures/static-server.js';
 
 /** The mock's seed rows, written out independently of the renderer's code. */
 function expectedRow(i: number) {
@@ -40,17 +39,7 @@ async function expectRowValues(page: Page, i: number) {
   for (const [col, value] of Object.entries(want)) await expect(cell(col)).toHaveText(value);
 }
 
-let server: StaticServer;
-test.beforeAll(async () => {
-  server = await startStaticServer();
-});
-test.afterAll(async () => {
-  await server.close();
-});
-
-test.beforeEach(async ({ page }) => {
-  await page.goto(`${server.url}/index.html?mock=1`);
-});
+useMockRenderer(test);
 
 test('lists the mock datasets with state, progress and the loader error', async ({ page }) => {
   const datasets = page.getByRole('region', { name: 'Datasets' });

@@ -1,8 +1,7 @@
 // Views against the mock host's 20k-row sample: filter, bad expressions, Cancel, two-key sort, statistics, log scale and export of the view.
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { startStaticServer } from './fixtures/static-server.js';
-import type { StaticServer } from './fixtures/static-server.js';
+import { useMockRenderer } from './fixtures/static-server.js';
 
 /** The mock's coverage_sample.tsv, written out independently of the renderer's code. */
 const ROWS = 20_000;
@@ -28,16 +27,9 @@ function f32(v: number): string {
   return String(v);
 }
 
-let server: StaticServer;
-test.beforeAll(async () => {
-  server = await startStaticServer();
-});
-test.afterAll(async () => {
-  await server.close();
-});
+useMockRenderer(test);
 
 test.beforeEach(async ({ page }) => {
-  await page.goto(`${server.url}/index.html?mock=1`);
   await page.getByRole('button', { name: 'Show coverage_sample.tsv' }).click();
   await expect(page.locator('.grid-title')).toHaveText('coverage_sample.tsv');
 });

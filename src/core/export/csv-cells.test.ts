@@ -4,38 +4,35 @@ import { numpy } from '../store/numpy-oracle.js';
 import { parseDType } from '../../shared/dtype.js';
 import { columnCells, DictionaryCells, quoteField, toHalfBits } from './csv-cells.js';
 
+/**
+ * NumPy's verdict on the cells written for the bit patterns `bits` of float dtype `f` (`u` the unsigned type of
+ * its width): how many read back to other bits, and how many are longer than NumPy's shortest round-trip text.
+ */
+function roundTrip(f: string, u: string, bits: Uint16Array | Uint32Array, cells: string[]): { wrong: number; longer: number } {
+  return numpy<{ wrong: number; longer: number }>(`
+want = np.array(ARGS['bits'], dtype='${u}').view('${f}')
+cells = ARGS['cells']
+got = np.array([float(c) for c in cells]).astype('${f}')
+nan = np.isnan(want)
+wrong = int(np.sum(np.isnan(got) != nan) + np.sum(got[~nan].view('${u}') != want[~nan].view('${u}')))
+def digits(s):
+    return len(s.lower().split('e')[0].lstrip('+-').replace('.', '').strip('0'))
+longer = sum(1 for c, v in zip(cells, want) if np.isfinite(v) and digits(c) > digits(np.format_float_scientific(v, unique=True)))
+print(json.dumps({'wrong': wrong, 'longer': longer}))`, { bits: Array.from(bits), cells });
+}
+
 describe('csv cells', () => {
   it('writes every float16 as text that parses back to it, no longer than NumPy repr', () => {
     const bits = Uint16Array.from({ length: 65536 }, (_, i) => i);
     const cells = columnCells(bits, parseDType('<f2'), bits.length, new DictionaryCells());
-    const r = numpy<{ wrong: number; longer: number }>(`
-cells = ARGS
-want = np.arange(65536, dtype='<u2').view('<f2')
-got = np.array([float(c) for c in cells]).astype('<f2')
-nan = np.isnan(want)
-wrong = int(np.sum(np.isnan(got) != nan) + np.sum(got[~nan].view('<u2') != want[~nan].view('<u2')))
-def digits(s):
-    return len(s.lower().split('e')[0].lstrip('+-').replace('.', '').strip('0'))
-longer = sum(1 for c, v in zip(cells, want) if np.isfinite(v) and digits(c) > digits(np.format_float_scientific(v, unique=True)))
-print(json.dumps({'wrong': wrong, 'longer': longer}))`, cells);
-    expect(r).toEqual({ wrong: 0, longer: 0 });
+    expect(roundTrip('<f2', '<u2', bits, cells)).toEqual({ wrong: 0, longer: 0 });
   });
 
   it('writes float32 bit patterns as short text that reads back to the same float32', () => {
     const n = 50_000;
     const bits = Uint32Array.from({ length: n }, (_, i) => (Math.imul(i + 1, 2654435761) ^ (i << 7)) >>> 0);
     const cells = columnCells(new Float32Array(bits.buffer), parseDType('<f4'), n, new DictionaryCells());
-    const r = numpy<{ wrong: number; longer: number }>(`
-want = np.array(ARGS['bits'], dtype='<u4').view('<f4')
-cells = ARGS['cells']
-got = np.array([float(c) for c in cells]).astype('<f4')
-nan = np.isnan(want)
-wrong = int(np.sum(np.isnan(got) != nan) + np.sum(got[~nan].view('<u4') != want[~nan].view('<u4')))
-def digits(s):
-    return len(s.lower().split('e')[0].lstrip('+-').replace('.', '').strip('0'))
-longer = sum(1 for c, v in zip(cells, want) if np.isfinite(v) and digits(c) > digits(np.format_float_scientific(v, unique=True)))
-print(json.dumps({'wrong': wrong, 'longer': longer}))`, { bits: Array.from(bits), cells });
-    expect(r).toEqual({ wrong: 0, longer: 0 });
+    expect(roundTrip('<f4', '<u4', bits, cells)).toEqual({ wrong: 0, longer: 0 });
   });
 
   it('rounds doubles to float16 as NumPy does, ties to even included', () => {

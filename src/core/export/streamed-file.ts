@@ -1,4 +1,4 @@
-// Writes an export file block by block into the HDF5 writer's kind of temporary and renames it into place when complete.
+// Writes an export file (.npy, CSV, HDF5 tables) into a temporary beside the destination and renames it into place when complete.
 
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,6 +13,10 @@ export interface StreamOptions {
 }
 
 export interface BlockSink {
+  /** The temporary's descriptor, for writers that place their bytes themselves (positioned writes). */
+  readonly fd: number;
+  /** The temporary's path, for a writer that opens the file itself (h5wasm). */
+  readonly path: string;
   /** Appends bytes to the temporary file. */
   write(bytes: Uint8Array): void;
   /** Between blocks: reports progress, yields a turn so an abort can arrive, throws CancelledError once aborted. */
@@ -39,6 +43,8 @@ export async function writeAtomically(options: StreamOptions, bytesTotal: number
   try {
     const out = fd;
     await body({
+      fd: out,
+      path: partial,
       write(bytes) {
         let done = 0;
         while (done < bytes.length) done += writeSync(out, bytes, done, bytes.length - done);

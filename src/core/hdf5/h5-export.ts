@@ -1,10 +1,7 @@
 // Entry point of the HDF5 export: plans, writes every source into a temporary file, and renames it into place.
 
-import { closeSync, openSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { File } from 'h5wasm/node';
-import { CancelledError } from '../load-error.js';
+import { writeAtomically } from '../export/streamed-file.js';
 import type { ArrayTreeSource } from './array-source.js';
 import type { ColumnSource } from './column-source.js';
 import { planArrays, writeArrayTree, type ArrayTreePlan } from './h5-array-export.js';
@@ -15,7 +12,6 @@ import { createDataset, writeBlock, type Compression } from './h5-dataset-writer
 import { HeapBuffer } from './h5-heap.js';
 import { loadH5 } from './h5-module.js';
 import { datasetNames } from './h5-names.js';
-import { commitPartial, discardPartial, partialPathFor } from './h5-partial.js';
 import { DEFAULT_BLOCK_BYTES, planExport, type DatasetPlan, type SourcePlan } from './h5-plan.js';
 
 export { removeStalePartials } from './h5-partial.js';
@@ -75,43 +71,22 @@ export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5
   const arrayDatasets = arrayPlans.flatMap((p) => p.datasets);
   const datasets = plans.flatMap((p) => p.datasets);
   const bytesTotal = datasets.reduce((sum, d) => sum + d.rows * d.rowBytes, 0) + arrayDatasets.reduce((sum, d) => sum + d.bytes, 0);
-  const { signal, onProgress } = options;
-  let bytesWritten = 0;
-  const afterBlock = async (bytes: number): Promise<void> => {
-    bytesWritten += bytes;
-    onProgress?.({ bytesWritten, bytesTotal });
-    await nextTurn();
-    if (signal?.aborted) throw new CancelledError();
-  };
-  if (signal?.aborted) throw new CancelledError();
-  const destination = resolve(options.destination);
-  const partial = partialPathFor(destination);
-  // Tables alone are written by our own HDF5 encoder: contiguous when uncompressed without a requested chunk
-  // size (as h5py writes by default), chunked otherwise. N-d array trees need h5wasm (their attributes are
-  // copied through HDF5), and the tables exported with them go the same way.
-  const native = trees.length === 0;
-  const contiguous = native && options.compression.kind === 'none' && options.chunkRows === undefined;
-  try {
-    if (native) {
-      const fd = openSync(partial, 'w');
-      try {
-        const common = { dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE, attributesOf: (p: SourcePlan) => withoutReserved(p.source.attributes), afterBlock };
-        if (contiguous) await writeContiguous(fd, plans, { ...common, blockBytes });
-        else await writeChunked(fd, plans, { ...common, gzip: options.compression.kind === 'gzip' ? (options.compression.level ?? 4) : undefined });
-      } finally {
-        closeSync(fd);
-      }
-    } else {
-      await writeWithH5wasm(partial, plans, arrayPlans, options, afterBlock);
+  // Tables alone are written by our own HDF5 encoder: contiguous when uncompressed without a requested chunk size
+  // (as h5py writes by default), chunked otherwise. N-d array trees need h5wasm (their attributes are copied through
+  // HDF5), and the tables exported with them go the same way.
+  const fileBytes = await writeAtomically(options, bytesTotal, async (out) => {
+    let bytesWritten = 0;
+    const afterBlock = (bytes: number): Promise<void> => out.afterBlock((bytesWritten += bytes));
+    if (trees.length > 0) {
+      await writeWithH5wasm(out.path, plans, arrayPlans, options, afterBlock);
+      return;
     }
-    commitPartial(partial, destination);
-  } catch (e) {
-    discardPartial(partial);
-    throw e;
-  }
-  onProgress?.({ bytesWritten, bytesTotal });
+    const common = { dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE, attributesOf: (p: SourcePlan) => withoutReserved(p.source.attributes), afterBlock };
+    if (options.compression.kind === 'none' && options.chunkRows === undefined) await writeContiguous(out.fd, plans, { ...common, blockBytes });
+    else await writeChunked(out.fd, plans, { ...common, gzip: options.compression.kind === 'gzip' ? (options.compression.level ?? 4) : undefined });
+  });
   return {
-    fileBytes: statSync(destination).size,
+    fileBytes,
     datasets: [
       ...datasets.map((d) => ({ name: d.path, rows: d.rows, dtype: d.h5pyDtype })),
       ...arrayDatasets.map((d) => ({ name: d.path, rows: d.source.shape[0] ?? 1, dtype: d.source.type.h5py, shape: [...d.source.shape] })),
@@ -119,7 +94,7 @@ export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5
   };
 }
 
-/** N-d array trees, and the tables exported with them (chunked, gzip without shuffle), through h5wasm's raw write path. */
+/** N-d array trees, and the tables exported with them (chunked, gzip without shuffle), through h5wasm's raw write path into `partial`. */
 async function writeWithH5wasm(
   partial: string, plans: readonly SourcePlan[], arrayPlans: readonly ArrayTreePlan[], options: Hdf5ExportOptions,
   afterBlock: (bytes: number) => Promise<void>,

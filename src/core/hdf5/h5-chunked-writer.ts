@@ -8,7 +8,7 @@ import { encodeSuperblock, layoutFile } from './format/file-layout.js';
 import { readColumnBytes, scatter } from './h5-fill.js';
 import type { SourcePlan } from './h5-plan.js';
 import { tableTree, type TableTreeOptions } from './h5-table-tree.js';
-import { BackgroundFlush, writeAll } from './positioned-writes.js';
+import { BackgroundFlush, writeAll } from '../positioned-writes.js';
 import { scatterShuffled } from './shuffle-fill.js';
 
 /*

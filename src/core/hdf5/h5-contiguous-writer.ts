@@ -5,7 +5,7 @@ import { layoutFile } from './format/file-layout.js';
 import { readColumnBytes, scatter } from './h5-fill.js';
 import type { SourcePlan } from './h5-plan.js';
 import { tableTree, type TableTreeOptions } from './h5-table-tree.js';
-import { BackgroundFlush, writeAll, writeAllAsync } from './positioned-writes.js';
+import { BackgroundFlush, writeAll, writeAllAsync } from '../positioned-writes.js';
 
 /*
  * Why not h5wasm here: its write call runs at 0.2–0.4× native HDF5 for uncompressed data (the copy into

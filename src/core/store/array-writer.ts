@@ -2,6 +2,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeAll } from '../positioned-writes.js';
 import type { LoadErrorInfo } from '../../shared/dataset.js';
 import { parseDType, type ParsedDType } from '../../shared/dtype.js';
 import type { DatasetManifest } from './manifest.js';
@@ -50,8 +51,7 @@ export class ArrayWriter {
   write(index: number, bytes: Uint8Array): void {
     const fd = this.fd;
     if (fd === null) throw new Error('array writer is not open');
-    const at = this.headerBytes + index * this.dtype.itemSize;
-    for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done, at + done);
+    writeAll(fd, bytes, this.headerBytes + index * this.dtype.itemSize);
   }
 
   /** Publishes the rows complete after `elements` elements (none before the end for Fortran order). */

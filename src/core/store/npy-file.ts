@@ -2,6 +2,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeAll } from '../positioned-writes.js';
 import { parseDType, type ParsedDType } from '../../shared/dtype.js';
 import { formatNpyHeader } from './npy-header.js';
 
@@ -42,10 +43,7 @@ export class NpyFile {
   /** Writes whole elements starting at element `index`. */
   write(index: number, bytes: Uint8Array): void {
     if (bytes.length % this.dtype.itemSize !== 0) throw new Error(`${this.file}: ${bytes.length} bytes is not whole ${this.dtype.descr} elements`);
-    const fd = this.handle();
-    let done = 0;
-    const at = this.headerBytes + index * this.dtype.itemSize;
-    while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done, at + done);
+    writeAll(this.handle(), bytes, this.headerBytes + index * this.dtype.itemSize);
   }
 
   /** Reads `count` elements from element `index` into fresh, aligned memory. */

@@ -1,4 +1,4 @@
-// Positioned writes into an export's temporary file, and flushing it to disk while the writing goes on.
+// Positioned writes that write every byte (store segments, export files), and flushing a file to disk while the writing goes on.
 
 import { fdatasync, write, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -31,6 +31,7 @@ export class BackgroundFlush {
   }
 }
 
+/** Writes all of `bytes` at `position` (a write may take fewer bytes than asked). */
 export function writeAll(fd: number, bytes: Uint8Array, position: number): void {
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }

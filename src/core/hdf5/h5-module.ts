@@ -1,6 +1,6 @@
-// Loads h5wasm's Node build once per process and makes HDF5 errors throw instead of only printing.
+// Loads h5wasm's Node build once per process, on first use, and makes HDF5 errors throw instead of only printing.
 
-import h5wasm from 'h5wasm/node';
+import type h5wasm from 'h5wasm/node';
 
 export type H5Wasm = typeof h5wasm;
 export type H5Module = Awaited<typeof h5wasm.ready>;
@@ -12,9 +12,12 @@ let loading: Promise<{ h5: H5Wasm; module: H5Module }> | undefined;
  * HDF5 call prints to stderr and returns a negative id, and the export would go on writing garbage.
  */
 export function loadH5(): Promise<{ h5: H5Wasm; module: H5Module }> {
-  loading ??= h5wasm.ready.then((module) => {
+  // Imported here, not at the top: compiling its WebAssembly costs ~0.2 s, which a process that only writes tables
+  // (the export worker behind convert) or a CLI command without HDF5 input should not pay at start.
+  loading ??= import('h5wasm/node').then(async ({ default: h5 }) => {
+    const module = await h5.ready;
     module.activate_throwing_error_handler();
-    return { h5: h5wasm, module };
+    return { h5, module };
   });
   return loading;
 }

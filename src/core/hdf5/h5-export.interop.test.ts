@@ -72,7 +72,34 @@ describe.each([
     await exportHdf5([source], { destination: file, layout, compression: gzip ? { kind: 'gzip', level: gzip } : { kind: 'none' }, ...(chunkRows ? { chunkRows } : {}), blockBytes: 1 << 18 });
     expect(h5pyErrors(dir, file, [expectFromSource(dir, '/dict', layout, source, { ...storage, ...(gzip ? { gzip, shuffle: true } : {}) })])).toEqual([]);
   });
+
+  it('writes dictionary strings in long runs (sorted chromosomes) and in short ones, across chunk ends', async () => {
+    const file = fresh();
+    const rows = 30_001;
+    // Runs of 1,000–9,000 rows that start and end inside chunks, then a stretch that changes every row or two.
+    const width = 8;
+    const bytes = new Uint8Array(rows * width);
+    for (let r = 0; r < rows; r++) {
+      const label = r < 20_000 ? `chr${1 + Math.floor(Math.sqrt(r / 250))}` : `c${(r * 7) % 5 === 0 ? r % 3 : 9}`;
+      bytes.set(new TextEncoder().encode(label), r * width);
+    }
+    const others = generatedColumns([{ name: 'pos', dtype: '<i4' }, { name: 'n', dtype: '<i8' }], rows, 4);
+    // The same row size first, with all 8 bytes of every string used: its chunk buffers are reused for the second
+    // dataset, whose 5-byte values must still read NUL-padded.
+    const full = memorySource('full', rows, [...generatedColumns([{ name: 'chr', dtype: '|S8' }], rows, 6), ...others]);
+    const source = memorySource('runs', rows, [dictionaryColumn({ name: 'chr', dtype: '|S8', data: { width: 5, bytes: narrow(bytes, width, 5) } }), ...others]);
+    await exportHdf5([full, source], { destination: file, layout, compression: gzip ? { kind: 'gzip', level: gzip } : { kind: 'none' }, ...(chunkRows ? { chunkRows } : {}), blockBytes: 1 << 16 });
+    const options = { ...storage, ...(gzip ? { gzip, shuffle: true } : {}) };
+    expect(h5pyErrors(dir, file, [expectFromSource(dir, '/full', layout, full, options), expectFromSource(dir, '/runs', layout, source, options)])).toEqual([]);
+  });
 });
+
+/** Items of `from` bytes cut to their first `to` bytes. */
+function narrow(bytes: Uint8Array, from: number, to: number): Uint8Array {
+  const out = new Uint8Array((bytes.length / from) * to);
+  for (let i = 0; i < bytes.length / from; i++) out.set(bytes.subarray(i * from, i * from + to), i * to);
+  return out;
+}
 
 describe('the h5py check can fail', () => {
   it('reports a flipped value, a -0.0 that became +0.0, and a wrong dtype', async () => {

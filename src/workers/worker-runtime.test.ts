@@ -66,7 +66,7 @@ describe('WorkerPool', () => {
     expect(new Set(results.map((r) => r.pid)).size).toBeLessThanOrEqual(2);
   });
 
-  it('warm() starts a process before any job, runs the first job on it and starts another for the next', async () => {
+  it('warm() starts a process before any job, runs the first job on it and starts another a moment later', async () => {
     const spawned: number[] = [];
     const counting = { spawn: (kind: Parameters<typeof spawner.spawn>[0], label: string) => {
       const p = spawner.spawn(kind, label);
@@ -79,7 +79,16 @@ describe('WorkerPool', () => {
     expect(p.processes().map((w) => w.busy)).toEqual([false]);
     const first = await p.run('echo', { value: 1 }, { label: 'a' });
     expect(first.pid).toBe(spawned[0]);
-    expect(spawned).toHaveLength(2);
+    // A long job takes the warm process; its replacement starts a moment later, not at once (its start-up would
+    // compete with the job's first rows).
+    let busyPid = 0;
+    const hung = p.run('hang', {}, { label: 'h', onProgress: (x) => (busyPid = x.pid) }).catch(() => undefined);
+    await expect.poll(() => busyPid).toBe(spawned[0]);
+    expect(spawned).toHaveLength(1);
+    await expect.poll(() => spawned.length, { timeout: 5000 }).toBe(2);
+    expect(p.processes().filter((w) => !w.busy).map((w) => w.pid)).toEqual([spawned[1]]);
+    await p.dispose();
+    await hung;
   });
 
   it('a warm pool replaces a process killed by cancel before the next job arrives', async () => {

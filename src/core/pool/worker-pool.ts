@@ -45,6 +45,9 @@ export interface PoolProcessInfo {
   readonly busy: boolean;
 }
 
+/** How long after a job takes the warm process its replacement starts (see topUpSoon). */
+const TOP_UP_DELAY_MS = 1500;
+
 export class WorkerPool<Api extends WorkerApi> {
   private readonly slots: Slot[] = [];
   private readonly queue: Array<() => void> = [];
@@ -52,6 +55,7 @@ export class WorkerPool<Api extends WorkerApi> {
   private disposed = false;
   /** Idle processes to keep started ahead of jobs (see warm). */
   private warmCount = 0;
+  private topUpTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly spawner: WorkerSpawner,
@@ -65,7 +69,7 @@ export class WorkerPool<Api extends WorkerApi> {
     options.signal?.throwIfAborted?.();
     const slot = await this.acquire(options.signal);
     slot.label = options.label;
-    this.topUp();
+    this.topUpSoon();
     try {
       return (await this.runOn(slot, method, args, options)) as ResultOf<Api[M]>;
     } finally {
@@ -99,6 +103,7 @@ export class WorkerPool<Api extends WorkerApi> {
    */
   dispose(): Promise<void> {
     this.disposed = true;
+    clearTimeout(this.topUpTimer);
     const exits = this.slots.map((s) => s.exited);
     for (const s of this.slots) s.proc.kill();
     this.slots.length = 0;
@@ -106,6 +111,20 @@ export class WorkerPool<Api extends WorkerApi> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)));
     return Promise.race([Promise.all(exits).then(() => undefined), late]).finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * Replaces a warm process a job just took, a moment later: started at once, its 0.2–0.6 s of start-up ran on
+   * the cores the job's first rows and the window's first drawing need (measured in the browser host: a
+   * loader started with each open, and first rows came ~100 ms later). A job that comes sooner starts its own.
+   */
+  private topUpSoon(): void {
+    if (this.topUpTimer || this.warmCount === 0) return;
+    this.topUpTimer = setTimeout(() => {
+      this.topUpTimer = undefined;
+      this.topUp();
+    }, TOP_UP_DELAY_MS);
+    this.topUpTimer.unref();
   }
 
   private topUp(): void {

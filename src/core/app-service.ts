@@ -302,8 +302,9 @@ export class AppService implements HostService {
         label: t.name,
         signal: t.controller.signal,
         onProgress: (p) => {
-          // The first progress means the first rows are readable: tell the window now, not at the next tick.
-          const first = t.state !== 'loading';
+          // The first progress means the columns are known, and the next one with rows that the first rows are
+          // readable: tell the window of both now, not at the next tick.
+          const first = t.state !== 'loading' || (t.progress?.rows === 0 && p.rows > 0);
           t.state = 'loading';
           t.progress = p;
           this.store.refresh(t.id);

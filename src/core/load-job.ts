@@ -39,6 +39,7 @@ export async function runLoadJob(req: LoadRequest, report: (p: LoadProgress) => 
   const writer = new DatasetWriter(req.datasetDir);
   const started = performance.now();
   let lastReport = -Infinity;
+  let reportedRows = 0;
   const progress = (bytesRead: number, bytesTotal: number): LoadProgress => {
     const elapsedSeconds = (performance.now() - started) / 1000;
     return { bytesRead, bytesTotal, rows: writer.committedRows, rate: elapsedSeconds > 0 ? bytesRead / elapsedSeconds : 0, elapsedSeconds };
@@ -50,8 +51,11 @@ export async function runLoadJob(req: LoadRequest, report: (p: LoadProgress) => 
       ...(signal ? { signal } : {}),
       onProgress: (p) => {
         const now = performance.now();
-        if (now - lastReport < REPORT_INTERVAL_MS) return;
+        // The first rows are reported at once: the window is waiting for them (it has the columns already).
+        const firstRows = reportedRows === 0 && writer.committedRows > 0;
+        if (now - lastReport < REPORT_INTERVAL_MS && !firstRows) return;
         lastReport = now;
+        reportedRows = writer.committedRows;
         report(progress(p.bytesRead, p.bytesTotal));
       },
     });

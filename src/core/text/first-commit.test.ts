@@ -1,4 +1,5 @@
-// The first rows are committed after the first 64 KiB, not the whole first block, and the early stop loses nothing (NumPy compares).
+// The columns are reported before any row, the first rows are committed after the first 64 KiB, not the whole first
+// block, and the early stop loses nothing (NumPy compares).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,11 +22,14 @@ it('commits early, and a quoted newline exactly at the early stop parses as one 
   const path = join(dir, 'quoted.csv');
   writeFileSync(path, text);
   const sink = new MemorySink();
-  const committedAtFirstProgress: number[] = [];
-  const result = await loadTextFile(path, sink, { onProgress: () => committedAtFirstProgress.push(sink.committed) });
+  const progress: { committed: number; rows: number; columns: string[] }[] = [];
+  const result = await loadTextFile(path, sink, { onProgress: (p) => progress.push({ committed: sink.committed, rows: p.rows, columns: sink.columns.map((c) => c.name) }) });
   expect(result.rows).toBe(i + 1 + 4000);
-  expect(committedAtFirstProgress[0]).toBeGreaterThan(0);
-  expect(committedAtFirstProgress[0]).toBeLessThan(i + 1);
+  // First the columns, so a window can lay out its header while the first rows are parsed; then the first rows.
+  expect(progress[0]).toEqual({ committed: 0, rows: 0, columns: ['name', 'x', 'y'] });
+  expect(progress[1]!.committed).toBeGreaterThan(0);
+  expect(progress[1]!.committed).toBeLessThan(i + 1);
+  expect(progress[1]!.rows).toBe(progress[1]!.committed);
   expect(text[65_536]).toBe('\n');
   expect(sink.values(0)[i]).toBe(`${pad}\nz`);
   const np = numpyColumns(path, "np.loadtxt(path, dtype=[('name','S80'),('x','<i4'),('y','<f8')], delimiter=',', quotechar='\"', skiprows=1, encoding='latin1')");

@@ -62,6 +62,8 @@ export async function loadTextFile(path: string, sink: TableSink, options: TextL
   try {
     for (;;) {
       source = await openByteSource(path, file);
+      // The columns are in the manifest now (begin): a window can lay out its header while the first rows parse.
+      options.onProgress?.({ bytesRead: 0, bytesTotal: source.size, rows: 0 });
       const reader = new BlockReader(source, blockSize, true, FIRST_BLOCK_BYTES);
       await reader.refill(0);
       while (!reader.eof && reader.end - reader.start < start) await reader.refill(reader.start);

@@ -49,6 +49,18 @@ describe('grid datasource', () => {
     expect(ds.releaseHeld()).toBe(false);
   });
 
+  it('has nothing to release before the grid asks: its first request then reads the rows, once', async () => {
+    const { api, reads } = fakeApi(2833);
+    const win: GridWindow = { offset: 0, size: 2833 };
+    const ds = createDatasource(api, 'd', () => win, () => ({ columns: ['v'], viewId: undefined, plainOk: true }));
+    expect(ds.releaseHeld()).toBe(true);
+    const r = request(0, 1000);
+    ds.getRows(r);
+    expect((await r.result).rows).toHaveLength(1000);
+    expect(reads).toEqual([[0, 1000]]);
+    expect(ds.releaseHeld()).toBe(false);
+  });
+
   it('answers at once with no rows when nothing is loading, and reads through the window offset otherwise', async () => {
     const { api, reads } = fakeApi(1_000_000);
     let win: GridWindow = { offset: 0, size: 0 };

@@ -28,9 +28,10 @@ export interface GridSource {
 
 export interface GridDatasource extends IDatasource {
   /**
-   * Answers the request held while the table had no rows, now that it has some; false when none was held.
-   * Answered with its rows and their count, ag-grid sets its row count and draws the rows in one pass, where
-   * setRowCount and then a refresh took two more (~85 ms and ~100 ms on the test machine) before the first rows.
+   * The table has its first rows: answers the request held while it had none. Answered with its rows and their
+   * count, ag-grid sets its row count and draws the rows in one pass, where setRowCount and then a refresh took
+   * two more (~85 ms and ~100 ms on the test machine) before the first rows. True as well when the grid has not
+   * asked yet (its first request will find the rows); false when it was answered without rows and must refresh.
    */
   releaseHeld(): boolean;
 }
@@ -47,15 +48,17 @@ export function createDatasource(
   currentSource: () => GridSource,
 ): GridDatasource {
   let held: IGetRowsParams | null = null;
+  let asked = false;
   return {
     releaseHeld() {
       const params = held;
       held = null;
-      if (!params) return false;
+      if (!params) return !asked;
       this.getRows(params);
       return true;
     },
     getRows(params: IGetRowsParams) {
+      asked = true;
       // The window is read when the block is asked for: a later move purges the cache and ag-grid drops this answer.
       const win = currentWindow();
       const source = currentSource();

@@ -20,7 +20,7 @@ export interface GridPosition {
 /** `viewKey` changes when the rows shown change altogether (a new view): the window then starts again at the top. */
 export function useGridWindow(
   total: number, loading: boolean, firstColId: () => string | undefined, viewKey = '',
-  /** Answers the grid's request held while there were no rows (GridDatasource.releaseHeld); false when none was. */
+  /** Answers the grid's request held while there were no rows (GridDatasource.releaseHeld); false when the grid must refresh. */
   releaseHeld: () => boolean = () => false,
 ) {
   const gridRef = useRef<GridApi<GridRow> | null>(null);

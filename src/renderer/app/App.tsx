@@ -7,6 +7,7 @@ import { ExportDialog } from '../export/ExportDialog.js';
 import { formatBytes, percentOf } from '../format/format-units.js';
 import { ArrayView } from '../arrays/ArrayView.js';
 import { H5Tree } from '../datasets/H5Tree.js';
+import { WarmGrid } from '../grid/WarmGrid.js';
 import { HeaderBar } from '../header/HeaderBar.js';
 import { MemoryPanel } from '../memory/MemoryPanel.js';
 import { TableView } from '../view/TableView.js';
@@ -131,6 +132,7 @@ export function App({ api, styleNonce }: Props) {
           onClose={() => setExportOpen(false)}
         />
       )}
+      <WarmGrid dark={dark} styleNonce={styleNonce} />
       <DropOverlay drag={drag} freeShm={lastSample && lastSample.shmCapacityBytes > 0 ? formatBytes(lastSample.shmFreeBytes) : null} />
     </div>
   );

@@ -103,7 +103,7 @@ function takeZeroed(spare: Uint8Array[], bytes: number): Uint8Array {
   return buf!.fill(0);
 }
 
-/** zlib's deflateBound for default settings: the most a deflate stream of `n` bytes can take. */
+/** At least zlib's deflateBound (default settings, zlib wrapper): the most `n` bytes can deflate to. */
 function outputBound(n: number): number {
-  return n + (n >> 12) + (n >> 14) + (n >> 25) + 13 + 6;
+  return n + (n >> 12) + (n >> 14) + (n >> 25) + 19;
 }

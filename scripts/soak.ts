@@ -105,7 +105,7 @@ async function loadKills(): Promise<void> {
 
 async function exportKills(): Promise<void> {
   const service = startHost({ prefix });
-  const [id] = await service.openPaths([writeText(join(dir, 'exp.tsv'), 2, 4)]);
+  const [id] = await service.openPaths([writeText(join(dir, 'exp.tsv'), 8, 4)]);
   await service.idle([id!]);
   const out = join(dir, 'out');
   mkdirSync(out);

@@ -103,7 +103,7 @@ function takeZeroed(spare: Uint8Array[], bytes: number): Uint8Array {
   return buf!.fill(0);
 }
 
-/** At least zlib's deflateBound (default settings, zlib wrapper): the most `n` bytes can deflate to. */
+/** At least zlib's deflateBound (default settings, zlib wrapper): the most `n` bytes can deflate to; zlib takes ≥ 64. */
 function outputBound(n: number): number {
-  return n + (n >> 12) + (n >> 14) + (n >> 25) + 19;
+  return Math.max(64, n + (n >> 12) + (n >> 14) + (n >> 25) + 19);
 }

@@ -141,6 +141,13 @@ describe('names', () => {
     }
   });
 
+  it('compresses chunks of a few bytes (zlib refuses an output buffer under 64 bytes)', async () => {
+    const file = fresh();
+    const source = memorySource('tiny', 5, generatedColumns([{ name: 'b', dtype: '|u1' }], 5, 7));
+    await exportHdf5([source], { destination: file, layout: 'compound', compression: { kind: 'gzip', level: 6 }, chunkRows: 2 });
+    expect(h5pyErrors(dir, file, [expectFromSource(dir, '/tiny', 'compound', source, { chunks: 2, gzip: 6, shuffle: true })])).toEqual([]);
+  });
+
   it('writes a dataset with zero rows', async () => {
     const file = fresh();
     const source = memorySource('empty', 0, generatedColumns(SEED, 0));

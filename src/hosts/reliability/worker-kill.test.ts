@@ -45,7 +45,7 @@ describe('a worker killed with SIGKILL', () => {
   });
 
   it(`mid-export, ${EXPORT_TRIALS} trials: the export fails, no destination and no temporary remain, the next export works`, { timeout: 300_000 }, async () => {
-    const [id] = await service.openPaths([writeText(join(dir, 'exp.tsv'), 2, 4)]);
+    const [id] = await service.openPaths([writeText(join(dir, 'exp.tsv'), 8, 4)]);
     expect((await service.idle([id!]))[0]!.state).toBe('ready');
     const out = join(dir, 'out');
     rmSync(out, { recursive: true, force: true });

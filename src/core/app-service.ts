@@ -137,6 +137,24 @@ export class AppService implements HostService {
     }
   }
 
+  async firstWindow(datasetId: string, rowCount: number): Promise<RowWindow> {
+    if (this.h5.has(datasetId)) return this.readWindow(datasetId, 0, rowCount);
+    await new Promise<void>((resolve, reject) => {
+      // Checked at once and on every dataset event: the first rows and the load's end are both emitted at once.
+      const check = (): boolean => {
+        const t = this.tracked.get(datasetId);
+        if (!t) reject(new Error(`dataset ${datasetId} is not open`));
+        else if (t.state === 'failed' || t.state === 'cancelled') reject(new Error(`${t.name} was ${t.state === 'failed' ? 'not loaded' : 'cancelled'}`));
+        else if (t.state === 'ready' || (this.store.get(datasetId)?.rows ?? 0) > 0) resolve();
+        else return false;
+        return true;
+      };
+      if (check()) return;
+      const off = this.datasetListeners.add(() => check() && off());
+    });
+    return this.readWindow(datasetId, 0, rowCount);
+  }
+
   async readSlice(datasetId: string, request: SliceRequest): Promise<ArraySlice> {
     if (this.h5.has(datasetId)) return this.h5.readSlice(datasetId, request);
     return this.withStoreArray(datasetId, (source) => readArraySlice(source, datasetId, request));

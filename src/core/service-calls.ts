@@ -2,7 +2,7 @@
 
 import type { AppApi, HostService } from '../shared/app-api.js';
 
-type ForwardedCall = 'openPaths' | 'estimate' | 'listDatasets' | 'readWindow' | 'readSlice' | 'readLevelOfDetail' | 'openEntry' | 'cancel' | 'close' | 'setView' | 'cancelView' | 'columnStats' | 'startExport' | 'cancelExport';
+type ForwardedCall = 'openPaths' | 'estimate' | 'listDatasets' | 'readWindow' | 'firstWindow' | 'readSlice' | 'readLevelOfDetail' | 'openEntry' | 'cancel' | 'close' | 'setView' | 'cancelView' | 'columnStats' | 'startExport' | 'cancelExport';
 
 export type ForwardedCalls = { [M in ForwardedCall]: (...args: Parameters<AppApi[M]>) => ReturnType<AppApi[M]> };
 
@@ -12,6 +12,7 @@ export function forwardedCalls(service: HostService): ForwardedCalls {
     estimate: (paths) => service.estimate(paths),
     listDatasets: () => service.listDatasets(),
     readWindow: (id, first, count, columns) => service.readWindow(id, first, count, columns),
+    firstWindow: (id, count) => service.firstWindow(id, count),
     readSlice: (id, request) => service.readSlice(id, request),
     readLevelOfDetail: (id, request) => service.readLevelOfDetail(id, request),
     openEntry: (fileId, path) => service.openEntry(fileId, path),

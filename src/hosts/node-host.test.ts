@@ -56,6 +56,27 @@ describe('Node host', () => {
     }
   });
 
+  it('answers firstWindow with the first rows while the file still loads, and refuses for a failed load', async () => {
+    const [id, bad] = await service.openPaths([join(dir, 'a.tsv'), join(dir, 'bad.tsv')]);
+    // Asked before any row exists: the answer waits for the first commit instead of coming back empty.
+    const w = await service.firstWindow(id!, 1000);
+    expect(w.firstRow).toBe(0);
+    expect(w.rowCount).toBe(1000);
+    expect(w.columns.map((c) => c.name)).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
+    const truth = lines(1);
+    for (const r of [0, 999]) {
+      expect(w.columns[0]!.data.values[r]).toBe(truth[r]![0]);
+      expect(w.columns[2]!.data.values[r]).toBe(Number(truth[r]![2]));
+    }
+    await expect(service.firstWindow(bad!, 1000)).rejects.toThrow(/bad\.tsv was not loaded/);
+    await expect(service.firstWindow('nope', 1000)).rejects.toThrow(/not open/);
+    await service.idle([id!, bad!]);
+    // Answered at once when the table is whole.
+    await expect(service.firstWindow(id!, 10)).resolves.toMatchObject({ rowCount: 10, totalRows: ROWS });
+    await service.close(id!);
+    await service.close(bad!);
+  });
+
   it('frees the store bytes when datasets close', async () => {
     const before = (await service.listDatasets()).filter((d) => d.state === 'ready');
     expect(store.storeBytes()).toBeGreaterThan(ROWS * 4 * 4);

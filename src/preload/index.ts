@@ -42,6 +42,7 @@ const api: AppApi & { onMenu(listener: (command: MenuCommand) => void): Unsubscr
   listDatasets: call('listDatasets'),
   onDatasets: (listener) => on('datasets', listener),
   readWindow: call('readWindow'),
+  firstWindow: call('firstWindow'),
   readSlice: call('readSlice'),
   readLevelOfDetail: call('readLevelOfDetail'),
   openEntry: call('openEntry'),

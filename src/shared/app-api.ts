@@ -56,6 +56,12 @@ export interface AppApi {
    */
   readWindow(datasetId: string, firstRow: number, rowCount: number, columns?: readonly string[]): Promise<RowWindow>;
   /**
+   * Rows [0, rowCount) of a table with every column, as soon as it has any: while it loads without rows the answer
+   * waits for them. A window asks right after opening a file, so the first rows travel while it lays out the table.
+   * Rejects for N-d arrays, HDF5 files (not their tables) and datasets that fail, are cancelled or close first.
+   */
+  firstWindow(datasetId: string, rowCount: number): Promise<RowWindow>;
+  /**
    * Reads a window of a 2-D (or 1-D) slice of an N-d array dataset (one with `array` on its info): the
    * displayed dimensions are `rowDim`/`colDim`, every other dimension sits at its index in `indices`.
    * At most 100,000 values per call; only the values in the window are read from the store or the file.

@@ -21,7 +21,7 @@ export type ServerMessage = ReplyMessage | EventMessage;
 
 // A table rather than a list so that adding a member to AppApiCall fails to compile until it is named here.
 const CALLS = {
-  capabilities: true, openPaths: true, pickAndOpen: true, estimate: true, listDatasets: true, readWindow: true,
+  capabilities: true, openPaths: true, pickAndOpen: true, estimate: true, listDatasets: true, readWindow: true, firstWindow: true,
   readSlice: true, readLevelOfDetail: true, openEntry: true,
   setView: true, cancelView: true, columnStats: true,
   cancel: true, close: true, pickSavePath: true, startExport: true, cancelExport: true,
@@ -164,6 +164,7 @@ const ARG_CHECKS: Record<AppApiCall, readonly ((v: unknown) => boolean)[]> = {
   estimate: [isStringList],
   listDatasets: [],
   readWindow: [isString, isCount, isCount, isOptionalStringList],
+  firstWindow: [isString, isCount],
   readSlice: [isString, isSliceRequest],
   readLevelOfDetail: [isString, isLodRequest],
   openEntry: [isString, isString],

@@ -251,7 +251,7 @@ export function createMockApi(options: MockOptions = {}): MockApi {
     return d;
   }
 
-  return {
+  const api: MockApi = {
     capabilities: () => later(() => caps, 0),
     openPaths: (paths, opts) => later(() => openNamed(paths.map((p) => ({ name: baseName(p), path: p, bytes: mockPathBytes(p) })), opts), 0),
     openDropped: (files: readonly DroppedFile[], opts) => later(() => openNamed(files.map((f) => ({ name: f.name, path: f.name, bytes: f.size })), opts), 0),
@@ -275,6 +275,19 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       if (!Number.isInteger(first) || first < 0 || !Number.isInteger(count) || count < 0) throw new Error(`bad window ${first}+${count}`);
       return views.readWindow(id, first, count, columns) ?? seedWindow(id, first, count, d.info.rows, columns);
     }),
+    firstWindow: (id, count) => new Promise<void>((resolve, reject) => {
+      // As the host: answered once the table has rows (mock loads grow them), refused when its load fails.
+      const check = (): boolean => {
+        const d = datasets.get(id);
+        if (!d) reject(new Error(`unknown dataset ${id}`));
+        else if (d.info.state === 'failed' || d.info.state === 'cancelled') reject(new Error(`${id} is ${d.info.state}`));
+        else if (d.info.rows > 0 || d.info.state === 'ready') resolve();
+        else return false;
+        return true;
+      };
+      if (check()) return;
+      const off = datasetEvents.add(() => check() && off());
+    }).then(() => api.readWindow(id, 0, count)),
     readSlice: (id, request) => later(() => {
       if (!need(id).info.array) throw new Error(`${id} is not an array`);
       return cubeSlice(id, request);
@@ -316,4 +329,5 @@ export function createMockApi(options: MockOptions = {}): MockApi {
       clearInterval(memoryTimer);
     },
   };
+  return api;
 }

@@ -150,6 +150,7 @@ export function createWsApi(options: WsApiOptions): WsApi {
     listDatasets: () => call('listDatasets'),
     onDatasets: (listener) => on('datasets', listener),
     readWindow: (datasetId, firstRow, rowCount, columns) => call('readWindow', datasetId, firstRow, rowCount, columns),
+    firstWindow: (datasetId, rowCount) => call('firstWindow', datasetId, rowCount),
     readSlice: (datasetId, request) => call('readSlice', datasetId, request),
     readLevelOfDetail: (datasetId, request) => call('readLevelOfDetail', datasetId, request),
     openEntry: (fileId, path) => call('openEntry', fileId, path),

@@ -7,6 +7,7 @@ import { ExportDialog } from '../export/ExportDialog.js';
 import { formatBytes, percentOf } from '../format/format-units.js';
 import { ArrayView } from '../arrays/ArrayView.js';
 import { H5Tree } from '../datasets/H5Tree.js';
+import { prefetchFirstWindows } from '../grid/first-window.js';
 import { WarmGrid } from '../grid/WarmGrid.js';
 import { HeaderBar } from '../header/HeaderBar.js';
 import { MemoryPanel } from '../memory/MemoryPanel.js';
@@ -45,11 +46,12 @@ export function App({ api, styleNonce }: Props) {
   const open = useCallback(async (what: string, run: () => Promise<string[]>) => {
     try {
       const ids = await run();
+      prefetchFirstWindows(api, ids);
       if (ids[0]) setSelectedId(ids[0]);
     } catch (e) {
       setNotice({ kind: 'error', text: `Could not open ${what}: ${message(e)}` });
     }
-  }, []);
+  }, [api]);
 
   const onDropFiles = useCallback((files: File[]) => {
     const total = files.reduce((n, f) => n + f.size, 0);

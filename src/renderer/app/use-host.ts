@@ -4,7 +4,6 @@ import type { AppApi, HostCapabilities } from '../../shared/app-api.js';
 import type { DatasetInfo } from '../../shared/dataset.js';
 import type { ExportStatus } from '../../shared/export-request.js';
 import type { MemorySample } from '../../shared/memory.js';
-import { prefetchFirstWindows } from '../grid/first-window.js';
 import { appendSample } from '../memory/memory-history.js';
 import { withPageMemory } from '../memory/page-memory.js';
 
@@ -13,10 +12,7 @@ export function useDatasets(api: AppApi): DatasetInfo[] {
   useEffect(() => {
     let live = true;
     // Subscribe first so no change between the list and the subscription is lost.
-    const off = api.onDatasets((list) => {
-      prefetchFirstWindows(api, list);
-      setDatasets(list);
-    });
+    const off = api.onDatasets(setDatasets);
     api.listDatasets().then((list) => live && setDatasets(list), () => undefined);
     return () => {
       live = false;

@@ -1,64 +1,73 @@
-// The early first-block read: one per table at its first rows, handed to the grid once and only for the same request.
+// The early first-block read: asked at the open, handed to the grid once and only for exactly the rows and columns it asks.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppApi } from '../../shared/app-api.js';
-import type { DatasetInfo } from '../../shared/dataset.js';
 import type { RowWindow } from '../../shared/row-window.js';
-import { prefetchFirstWindows, takeFirstWindow } from './first-window.js';
+import { firstWindowOr, prefetchFirstWindows } from './first-window.js';
 
-let n = 0;
-function table(rows: number, state: DatasetInfo['state'] = 'loading', extra: Partial<DatasetInfo> = {}): DatasetInfo {
-  return {
-    id: `t${++n}`, name: 'x.tsv', sourcePath: '/x.tsv', sourceBytes: 1, format: 'text', state, rows, storeBytes: 0,
-    columns: [{ name: 'a', dtype: '<i4' }, { name: 'b', dtype: '<f8' }] as unknown as DatasetInfo['columns'], ...extra,
-  };
+function windowOf(id: string, rowCount: number, names = ['a', 'b']): RowWindow {
+  return { datasetId: id, firstRow: 0, rowCount, totalRows: 5000, columns: names.map((name) => ({ name, dtype: '<i4', data: { kind: 'number', values: [] } })) } as unknown as RowWindow;
 }
 
-function fakeApi(): { api: AppApi; reads: unknown[][] } {
-  const reads: unknown[][] = [];
+/** firstWindow answers with `rows` rows of columns a, b (or fails for ids starting with 'bad'). */
+function fakeApi(rows = 1000): { api: AppApi; asked: unknown[][] } {
+  const asked: unknown[][] = [];
   const api = {
-    readWindow: vi.fn((...args: unknown[]) => {
-      reads.push(args);
-      return Promise.resolve({ datasetId: args[0], firstRow: 0, rowCount: args[2], totalRows: 5000, columns: [] } as unknown as RowWindow);
+    firstWindow: vi.fn((id: string, count: number) => {
+      asked.push([id, count]);
+      return id.startsWith('bad') ? Promise.reject(new Error('an array')) : Promise.resolve(windowOf(id, Math.min(rows, count)));
     }),
   } as unknown as AppApi;
-  return { api, reads };
+  return { api, asked };
+}
+
+/** The grid's own read, counted. */
+function reader(id: string, count: number, names: string[]): { reads: number; read: () => Promise<RowWindow> } {
+  const r = { reads: 0, read: () => (r.reads++, Promise.resolve(windowOf(`${id}-read`, count, names))) };
+  return r;
 }
 
 afterEach(() => vi.useRealTimers());
 
 describe('first-window', () => {
-  it('reads block 0 once, when a table first has rows, and not for arrays or tables without rows', async () => {
-    const { api, reads } = fakeApi();
-    const empty = table(0, 'queued');
-    const array = table(10, 'loading', { array: { shape: [10] } as unknown as DatasetInfo['array'] });
-    prefetchFirstWindows(api, [empty, array]);
-    expect(reads).toEqual([]);
-    const grown: DatasetInfo = { ...empty, state: 'loading', rows: 2833 };
-    prefetchFirstWindows(api, [grown, array]);
-    prefetchFirstWindows(api, [{ ...grown, rows: 9000 }]);
-    expect(reads).toEqual([[grown.id, 0, 1000, ['a', 'b']]]);
+  it('asks for block 0 of every opened dataset at once', () => {
+    const { api, asked } = fakeApi();
+    prefetchFirstWindows(api, ['d1', 'd2']);
+    expect(asked).toEqual([['d1', 1000], ['d2', 1000]]);
   });
 
-  it('hands the read over once, only for the same rows and columns', async () => {
+  it('hands the answer over once, for rows 0… of exactly its count and columns; otherwise reads', async () => {
     const { api } = fakeApi();
-    const t = table(300);
-    prefetchFirstWindows(api, [t]);
-    expect(takeFirstWindow(t.id, 0, 300, ['a'])).toBeUndefined();
-    prefetchFirstWindows(api, [table(300)]);
-    const u = table(300);
-    prefetchFirstWindows(api, [u]);
-    const w = takeFirstWindow(u.id, 0, 300, ['a', 'b']);
-    expect(w).toBeDefined();
-    await expect(w).resolves.toMatchObject({ datasetId: u.id, rowCount: 300 });
-    expect(takeFirstWindow(u.id, 0, 300, ['a', 'b'])).toBeUndefined();
+    prefetchFirstWindows(api, ['d1', 'd2', 'd3']);
+    const a = reader('d1', 1000, ['a', 'b']);
+    await expect(firstWindowOr('d1', 0, 1000, ['a', 'b'], a.read)).resolves.toMatchObject({ datasetId: 'd1', rowCount: 1000 });
+    expect(a.reads).toBe(0);
+    // Once only.
+    await expect(firstWindowOr('d1', 0, 1000, ['a', 'b'], a.read)).resolves.toMatchObject({ datasetId: 'd1-read' });
+    expect(a.reads).toBe(1);
+    // Other columns, or another count: the grid's own read.
+    const b = reader('d2', 1000, ['b']);
+    await expect(firstWindowOr('d2', 0, 1000, ['b'], b.read)).resolves.toMatchObject({ datasetId: 'd2-read' });
+    const c = reader('d3', 300, ['a', 'b']);
+    await expect(firstWindowOr('d3', 0, 300, ['a', 'b'], c.read)).resolves.toMatchObject({ datasetId: 'd3-read' });
+    expect([b.reads, c.reads]).toEqual([1, 1]);
   });
 
-  it('is not used once stale: rows committed since would be missing from it', () => {
+  it('reads when the early answer failed (an array, a failed load) or was never asked', async () => {
+    const { api } = fakeApi();
+    prefetchFirstWindows(api, ['bad1']);
+    const r = reader('bad1', 1000, ['a', 'b']);
+    await expect(firstWindowOr('bad1', 0, 1000, ['a', 'b'], r.read)).resolves.toMatchObject({ datasetId: 'bad1-read' });
+    await expect(firstWindowOr('never', 0, 1000, ['a', 'b'], r.read)).resolves.toMatchObject({ datasetId: 'bad1-read' });
+    expect(r.reads).toBe(2);
+  });
+
+  it('is not used once stale: its row count would be long out of date', async () => {
     vi.useFakeTimers();
     const { api } = fakeApi();
-    const t = table(5000);
-    prefetchFirstWindows(api, [t]);
-    vi.advanceTimersByTime(2500);
-    expect(takeFirstWindow(t.id, 0, 1000, ['a', 'b'])).toBeUndefined();
+    prefetchFirstWindows(api, ['d1']);
+    await vi.advanceTimersByTimeAsync(2500);
+    const r = reader('d1', 1000, ['a', 'b']);
+    await expect(firstWindowOr('d1', 0, 1000, ['a', 'b'], r.read)).resolves.toMatchObject({ datasetId: 'd1-read' });
+    expect(r.reads).toBe(1);
   });
 });

@@ -1,50 +1,50 @@
-// Reads a table's first block the moment the host reports its first rows, so the grid's own first read finds it waiting.
+// Asks for a table's first block as soon as its file is opened, so the grid's own first read finds it waiting.
 import type { AppApi } from '../../shared/app-api.js';
-import type { DatasetInfo } from '../../shared/dataset.js';
 import type { RowWindow } from '../../shared/row-window.js';
 import { BLOCK_ROWS } from './grid-window.js';
 
 /*
- * Why: when a file's first rows are committed the page still has to render the new columns and let
- * ag-grid ask for its first block (100–300 ms of page work measured in the browser host), and only then
- * does the read go out. Sent from the dataset event instead, the round trip overlaps that work.
+ * Why: when a file's first rows are committed, the page is still laying out the new table (ag-grid's set-up and
+ * columns, 100–300 ms measured in the browser host) and only then would its read go out. Asked at the open
+ * instead (api.firstWindow waits for the first rows), the rows are on the page by the time the grid asks.
  */
 
 interface Early {
-  readonly columns: string;
-  readonly count: number;
-  readonly at: number;
+  /** When the answer came; undefined while it is on its way. */
+  answeredAt: number | undefined;
   readonly window: Promise<RowWindow>;
 }
 
-/** Older reads are not used: rows the host committed since would be missing from them. */
+/** Older answers are not used: they are right (rows only ever append) but their row count is long out of date. */
 const FRESH_MS = 2000;
 const early = new Map<string, Early>();
-const asked = new Set<string>();
 
-function isTable(d: DatasetInfo): boolean {
-  return !d.array && (d.format !== 'hdf5' || !!d.entry) && d.columns.length > 0;
-}
-
-/** Called with every dataset list: reads block 0 of each table that has just got its first rows. */
-export function prefetchFirstWindows(api: AppApi, list: readonly DatasetInfo[]): void {
-  for (const d of list) {
-    if (asked.has(d.id) || d.rows === 0 || !isTable(d) || (d.state !== 'loading' && d.state !== 'ready')) continue;
-    asked.add(d.id);
-    const names = d.columns.map((c) => c.name);
-    const count = Math.min(BLOCK_ROWS, d.rows);
-    const window = api.readWindow(d.id, 0, count, names);
-    // A failed early read is simply not used; the grid reads again itself.
-    window.catch(() => early.delete(d.id));
-    early.set(d.id, { columns: names.join('\0'), count, at: performance.now(), window });
+/** Called with the ids an open returned: asks for the first block of each (arrays and failures are ignored). */
+export function prefetchFirstWindows(api: AppApi, ids: readonly string[]): void {
+  const now = performance.now();
+  for (const [id, e] of early) if (e.answeredAt !== undefined && now - e.answeredAt > FRESH_MS) early.delete(id);
+  for (const id of ids) {
+    const entry: Early = { answeredAt: undefined, window: api.firstWindow(id, BLOCK_ROWS) };
+    entry.window.then(() => (entry.answeredAt = performance.now()), () => early.delete(id));
+    early.set(id, entry);
   }
 }
 
-/** The early read of rows [0, count) with exactly these columns, once; undefined when there is none. */
-export function takeFirstWindow(datasetId: string, first: number, count: number, columns: readonly string[]): Promise<RowWindow> | undefined {
+/**
+ * The grid's read of rows [first, first + count) of these columns: the early answer when it is exactly that (once),
+ * else `read()`.
+ */
+export function firstWindowOr(datasetId: string, first: number, count: number, columns: readonly string[], read: () => Promise<RowWindow>): Promise<RowWindow> {
   const e = early.get(datasetId);
-  if (!e) return undefined;
+  if (!e || first !== 0) return read();
   early.delete(datasetId);
-  if (first !== 0 || count !== e.count || columns.join('\0') !== e.columns || performance.now() - e.at > FRESH_MS) return undefined;
-  return e.window;
+  return e.window.then(
+    (w) => (fits(w, count, columns) && performance.now() - (e.answeredAt ?? 0) <= FRESH_MS ? w : read()),
+    () => read(),
+  );
+}
+
+function fits(w: RowWindow, count: number, columns: readonly string[]): boolean {
+  return w.viewId === undefined && w.firstRow === 0 && w.rowCount === count
+    && w.columns.length === columns.length && w.columns.every((c, i) => c.name === columns[i]);
 }

@@ -4,7 +4,7 @@ import type { AppApi } from '../../shared/app-api.js';
 import type { RowWindow } from '../../shared/row-window.js';
 import type { GridWindow } from './grid-window.js';
 import { windowSize } from './grid-window.js';
-import { takeFirstWindow } from './first-window.js';
+import { firstWindowOr } from './first-window.js';
 
 /** One grid row: its position in the view, its original row number and its values by column name. */
 export interface GridRow {
@@ -69,8 +69,8 @@ export function createDatasource(
         return;
       }
       const first = win.offset + params.startRow;
-      const early = source.viewId === undefined ? takeFirstWindow(datasetId, first, count, source.columns) : undefined;
-      (early ?? api.readWindow(datasetId, first, count, source.columns)).then(
+      const read = (): Promise<RowWindow> => api.readWindow(datasetId, first, count, source.columns);
+      (source.viewId === undefined ? firstWindowOr(datasetId, first, count, source.columns, read) : read()).then(
         (w) => {
           if (!windowBelongs(w, source)) {
             params.failCallback();

@@ -59,6 +59,10 @@ export class FakeHostService implements HostService {
     return subscribe(this.#datasetListeners, listener);
   }
 
+  firstWindow(datasetId: string, rowCount: number): Promise<RowWindow> {
+    return this.readWindow(datasetId, 0, rowCount);
+  }
+
   async readWindow(datasetId: string, firstRow: number, rowCount: number, columns?: readonly string[]): Promise<RowWindow> {
     this.calls.push({ method: 'readWindow', args: [datasetId, firstRow, rowCount, columns] });
     if (!this.datasets.some((d) => d.id === datasetId)) throw new Error(`unknown dataset ${datasetId}`);

@@ -5,11 +5,11 @@ import { promisify } from 'node:util';
 import { deflate } from 'node:zlib';
 import { chunkBtreeBytes, encodeChunkBtree, type WrittenChunk } from './format/chunk-btree.js';
 import { encodeSuperblock, layoutFile } from './format/file-layout.js';
-import { readColumnBytes, scatter } from './h5-fill.js';
+import { readMembers, scatterRows } from './h5-fill.js';
 import type { SourcePlan } from './h5-plan.js';
 import { tableTree, type TableTreeOptions } from './h5-table-tree.js';
 import { BackgroundFlush, writeAll } from '../positioned-writes.js';
-import { scatterShuffled } from './shuffle-fill.js';
+import { scatterRowsShuffled } from './shuffle-fill.js';
 
 /*
  * Why by hand: h5wasm allows one filter per dataset (no shuffle before gzip) and has no direct chunk
@@ -62,11 +62,9 @@ export async function writeChunked(fd: number, plans: readonly SourcePlan[], o: 
         const count = Math.min(d.chunkRows, d.rows - first);
         // Zeroed: HDF5 pads the last chunk with zeros, and the fills leave narrow strings' padding planes unwritten.
         const chunk = takeZeroed(spare, d.chunkRows * d.rowBytes);
-        for (const m of d.members) {
-          const window = readColumnBytes(plan.source, m.index, m.column, first, count);
-          if (o.gzip !== undefined) scatterShuffled(chunk, d.chunkRows, m.offset, m.column.itemSize, window, count, m.column.kind === 'bool');
-          else scatter(chunk, m.offset, d.rowBytes, m.column.itemSize, window, count, m.column.kind === 'bool');
-        }
+        const windows = readMembers(plan.source, d, first, count);
+        if (o.gzip !== undefined) scatterRowsShuffled(chunk, d.chunkRows, d, windows, count);
+        else scatterRows(chunk, 0, d, windows, count);
         // One output buffer that holds the whole compressed chunk: with zlib's default 16 KiB the thread stops every
         // 16 KiB for a round trip through this (busy) thread, and the compressions took ~20% longer.
         const compressed = o.gzip !== undefined ? deflateAsync(chunk, { level: o.gzip, chunkSize: outputBound(chunk.length) }) : Promise.resolve(chunk);

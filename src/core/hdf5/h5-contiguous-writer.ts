@@ -2,7 +2,7 @@
 
 import { ftruncateSync } from 'node:fs';
 import { layoutFile } from './format/file-layout.js';
-import { readColumnBytes, scatter } from './h5-fill.js';
+import { readMembers, scatterRows } from './h5-fill.js';
 import type { SourcePlan } from './h5-plan.js';
 import { tableTree, type TableTreeOptions } from './h5-table-tree.js';
 import { BackgroundFlush, writeAll, writeAllAsync } from '../positioned-writes.js';
@@ -47,10 +47,7 @@ export async function writeContiguous(fd: number, plans: readonly SourcePlan[], 
         const count = Math.min(blockRows, d.rows - first);
         await writing[turn];
         const buffer = buffers[turn]!;
-        for (const m of d.members) {
-          const window = readColumnBytes(plan.source, m.index, m.column, first, count);
-          scatter(buffer, m.offset, d.rowBytes, m.column.itemSize, window, count, m.column.kind === 'bool');
-        }
+        scatterRows(buffer, 0, d, readMembers(plan.source, d, first, count), count);
         const write = writeAllAsync(fd, buffer.subarray(0, count * d.rowBytes), address + first * d.rowBytes);
         // Handled now so a failure waits for its turn instead of being an unhandled rejection.
         write.catch(() => undefined);

@@ -1,7 +1,7 @@
 // Creates one chunked, resizable dataset and fills it block by block through h5wasm's raw write path.
 
 import type { ColumnSource } from './column-source.js';
-import { readColumnBytes, scatter, type ColumnBytes } from './h5-fill.js';
+import { readMembers, scatterRows } from './h5-fill.js';
 import type { HeapBuffer } from './h5-heap.js';
 import type { H5Module } from './h5-module.js';
 import type { DatasetPlan } from './h5-plan.js';
@@ -46,9 +46,9 @@ export function createDataset(module: H5Module, fileId: bigint, plan: DatasetPla
 export function writeBlock(module: H5Module, fileId: bigint, plan: DatasetPlan, source: ColumnSource, heap: HeapBuffer, first: number, count: number): void {
   // Read every window first: the source is JS and may allocate, but nothing here may run wasm
   // between fetching HEAPU8 and the write call.
-  const windows: ColumnBytes[] = plan.members.map((m) => readColumnBytes(source, m.index, m.column, first, count));
+  const windows = readMembers(source, plan, first, count);
   const ptr = heap.reserve(plan.blockRows * plan.rowBytes);
   const bytes = heap.heap();
-  plan.members.forEach((m, i) => scatter(bytes, ptr + m.offset, plan.rowBytes, m.column.itemSize, windows[i]!, count, m.column.kind === 'bool'));
+  scatterRows(bytes, ptr, plan, windows, count);
   module.set_dataset_data(fileId, plan.path, [BigInt(count)], [BigInt(first)], [1n], BigInt(ptr));
 }

@@ -1,6 +1,7 @@
 // Copies one block of one column into the write buffer: packed as a column, or interleaved into compound rows.
 
 import type { ColumnSource, DictionaryBytes, FixedBytes } from './column-source.js';
+import type { DatasetPlan } from './h5-plan.js';
 import type { H5Column } from './h5-types.js';
 
 /** A checked column window: `width` bytes per value, either `count` values in a row or, with `codes`, a table of values the codes index. */
@@ -41,6 +42,16 @@ export function columnBytes(value: ArrayBufferView | FixedBytes | DictionaryByte
 export function readColumnBytes(source: ColumnSource, index: number, column: H5Column, first: number, count: number): ColumnBytes {
   const where = `dataset '${source.name}', column '${source.columns[index]?.name}', rows ${first}–${first + count}`;
   return columnBytes(source.readColumn(index, first, count), column, count, where);
+}
+
+/** Rows [first, first + count) of every member of `d`, in member order. */
+export function readMembers(source: ColumnSource, d: Pick<DatasetPlan, 'members'>, first: number, count: number): ColumnBytes[] {
+  return d.members.map((m) => readColumnBytes(source, m.index, m.column, first, count));
+}
+
+/** The members' blocks (readMembers) as `count` packed compound rows of `d.rowBytes` bytes from `base`. */
+export function scatterRows(out: Uint8Array, base: number, d: Pick<DatasetPlan, 'members' | 'rowBytes'>, windows: readonly ColumnBytes[], count: number): void {
+  d.members.forEach((m, i) => scatter(out, base + m.offset, d.rowBytes, m.column.itemSize, windows[i]!, count, m.column.kind === 'bool'));
 }
 
 /**

@@ -1,6 +1,7 @@
 // Lays one column's values straight into HDF5's shuffled chunk layout: byte k of every row together, row after row.
 
 import type { ColumnBytes } from './h5-fill.js';
+import type { DatasetPlan } from './h5-plan.js';
 
 /*
  * The shuffle filter stores a chunk of n rows of R bytes as R planes of n bytes: plane k holds byte k of
@@ -10,11 +11,16 @@ import type { ColumnBytes } from './h5-fill.js';
  * h5-fill.ts.
  */
 
+/** The members' blocks (readMembers) as one shuffled chunk of `rows` rows; `chunk` must be zeroed. */
+export function scatterRowsShuffled(chunk: Uint8Array, rows: number, d: Pick<DatasetPlan, 'members'>, windows: readonly ColumnBytes[], count: number): void {
+  d.members.forEach((m, i) => scatterShuffled(chunk, rows, m.offset, m.column.itemSize, windows[i]!, count, m.column.kind === 'bool'));
+}
+
 /**
  * Writes `count` values of a member at byte `offset` of an `itemSize`-byte field into `chunk`, a zeroed
  * buffer of `rows` rows (rows beyond `count` stay zero, as HDF5 pads the last chunk).
  */
-export function scatterShuffled(chunk: Uint8Array, rows: number, offset: number, itemSize: number, src: ColumnBytes, count: number, bool: boolean): void {
+function scatterShuffled(chunk: Uint8Array, rows: number, offset: number, itemSize: number, src: ColumnBytes, count: number, bool: boolean): void {
   const s = src.bytes;
   if (bool) {
     const o = offset * rows;

@@ -251,7 +251,6 @@ export class AppService implements HostService {
     return this.exports.get(jobId);
   }
 
-
   /** Kills the workers and removes the whole session from the store. */
   async dispose(): Promise<void> {
     this.memory.stop();

@@ -1,10 +1,11 @@
 // Writes an export file (.npy, CSV, HDF5 tables) into a temporary beside the destination and renames it into place when complete.
 
-import { closeSync, openSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { commitPartial, discardPartial, partialPathFor } from '../hdf5/h5-partial.js';
 import { CancelledError } from '../load-error.js';
+import { writeAll } from '../positioned-writes.js';
 
 export interface StreamOptions {
   readonly destination: string;
@@ -42,12 +43,13 @@ export async function writeAtomically(options: StreamOptions, bytesTotal: number
   }
   try {
     const out = fd;
+    let appended = 0;
     await body({
       fd: out,
       path: partial,
       write(bytes) {
-        let done = 0;
-        while (done < bytes.length) done += writeSync(out, bytes, done, bytes.length - done);
+        writeAll(out, bytes, appended);
+        appended += bytes.length;
       },
       async afterBlock(bytesWritten) {
         onProgress?.({ bytesWritten, bytesTotal });

@@ -14,8 +14,6 @@ import { loadH5 } from './h5-module.js';
 import { datasetNames } from './h5-names.js';
 import { DEFAULT_BLOCK_BYTES, planExport, type DatasetPlan, type SourcePlan } from './h5-plan.js';
 
-export { removeStalePartials } from './h5-partial.js';
-
 export interface Hdf5ExportOptions {
   readonly destination: string;
   readonly layout: 'compound' | 'columns';

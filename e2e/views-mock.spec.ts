@@ -96,6 +96,9 @@ test('header clicks sort by two keys through the view, with the filter kept', as
   const kept = table.filter((r) => r.pct > 50);
   await expect(viewCount(page)).toHaveText(`${count(kept.length)} of ${count(ROWS)} rows`);
   const header = (col: string) => page.locator(`.ag-header-cell[col-id="${col}"] .col-sort`);
+  // The row-number column is no dataset column: its header names itself and offers no sort or statistics button.
+  await expect(page.locator('.ag-header-cell[col-id="__row"]')).toHaveText('row#');
+  await expect(page.locator('.ag-header-cell[col-id="__row"] button')).toHaveCount(0);
   await header('chr').click();
   await expect(header('chr')).toHaveAccessibleName('chr (bytes5), sorted ascending');
   await header('pos').click({ modifiers: ['Shift'] });

@@ -7,8 +7,11 @@ import { HeaderActionsContext } from './header-actions.js';
 export interface ColumnHeaderParams {
   readonly dtypeLabel: string;
   readonly reason: string;
-  /** The dataset column this header shows; absent for the row-number column. */
-  readonly column?: string;
+  /**
+   * The dataset column this header shows; absent for the row-number column. Not named `column`: ag-grid passes its
+   * own Column object under that name, which made the row-number header a sort and statistics button for "[object Object]".
+   */
+  readonly dataColumn?: string;
 }
 
 function sortText(s: { descending: boolean; order: number } | null, keys: number): string {
@@ -18,7 +21,7 @@ function sortText(s: { descending: boolean; order: number } | null, keys: number
 
 export function ColumnHeader(props: CustomHeaderProps & ColumnHeaderParams) {
   const actions = useContext(HeaderActionsContext);
-  const { column } = props;
+  const column = props.dataColumn;
   if (!column) {
     return (
       <span className="col-header" title={props.reason}>

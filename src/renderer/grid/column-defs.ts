@@ -50,7 +50,7 @@ export function buildColumnDefs(columns: readonly ColumnInfo[], onHeaderKey?: He
       colId: c.name,
       headerName: c.name,
       headerComponent: ColumnHeader,
-      headerComponentParams: { dtypeLabel: safeLabel(c.dtype), reason: `${c.dtype}: ${c.reason}`, column: c.name } satisfies ColumnHeaderParams,
+      headerComponentParams: { dtypeLabel: safeLabel(c.dtype), reason: `${c.dtype}: ${c.reason}`, dataColumn: c.name } satisfies ColumnHeaderParams,
       suppressHeaderKeyboardEvent: (p) => p.event.type === 'keydown' && !!onHeaderKey?.(c.name, p.event),
       suppressMovable: true,
       headerClass: numeric ? 'header-num' : undefined,

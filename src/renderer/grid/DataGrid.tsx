@@ -12,6 +12,7 @@ import { createDatasource } from './grid-datasource.js';
 import type { GridDatasource, GridRow, GridSource } from './grid-datasource.js';
 import { BLOCK_ROWS } from './grid-window.js';
 import { darkGridTheme, lightGridTheme } from './grid-theme.js';
+import { FirstRows, HEADER_HEIGHT } from './FirstRows.js';
 import { GoToRow } from './GoToRow.js';
 import { HeaderActionsContext } from './header-actions.js';
 import type { HeaderActions } from './header-actions.js';
@@ -19,6 +20,7 @@ import { RowNavigator } from './RowNavigator.js';
 import { selectedCount } from './row-selection.js';
 import { ROW_HEIGHT, useGridWindow } from './use-grid-window.js';
 import { useGridSelection } from './use-grid-selection.js';
+import { useFirstScreen } from './use-first-screen.js';
 
 // Module-level so every render hands ag-grid the same objects (a new one makes it rebuild its columns).
 const DEFAULT_COL_DEF: ColDef<GridRow> = { sortable: false, resizable: true, suppressHeaderMenuButton: true };
@@ -28,6 +30,12 @@ const DEFAULT_COL_DEF: ColDef<GridRow> = { sortable: false, resizable: true, sup
  * the 2-core test machine. 4 still covers a wheel notch of scrolling before the next rows are drawn.
  */
 const ROW_BUFFER = 4;
+/**
+ * No debounce before a block is read: ag-grid's is trailing, so every read (the first block after the first screen,
+ * a Go to row) waited 30 ms for nothing. Reads stay bounded by maxConcurrentDatasourceRequests, and a block the
+ * grid has dropped meanwhile is answered and discarded; the host answers a 1000-row block in 1–4 ms.
+ */
+const BLOCK_LOAD_DEBOUNCE_MS = 0;
 
 /** The rows and columns the grid shows: the dataset's current view, or the table as loaded. */
 export interface GridView {
@@ -69,6 +77,7 @@ export function DataGrid({ api, dataset, view, actions, dark, styleNonce, bar, s
   const viewKey = view.viewId ?? '';
   const datasourceRef = useRef<GridDatasource | null>(null);
   const releaseHeld = useCallback(() => datasourceRef.current?.releaseHeld() ?? false, []);
+  const first = useFirstScreen(api, dataset.id, loading);
   const { gridRef, winRef, targetRef, position, goToRow, onScrollEnd, readPosition } = useGridWindow(view.total, loading, firstColId, viewKey, releaseHeld);
   const { selection, rowClassRules, onCellClicked, onKeyDownCapture } = useGridSelection({
     api, datasetId: dataset.id, columns, total: view.total, viewKey, gridRef, winRef, targetRef, goToRow, onStatus: setStatus,
@@ -85,14 +94,18 @@ export function DataGrid({ api, dataset, view, actions, dark, styleNonce, bar, s
   );
   datasourceRef.current = datasource;
   const picked = selectedCount(selection);
-  // Fixed at mount: changing it later would make ag-grid rebuild its cache.
-  const [initialRows] = useState(() => Math.max(1, winRef.current.size));
+  // Taken when the grid is created (after the first screen), then fixed: a change would make ag-grid rebuild its cache.
+  const initialRowsRef = useRef(0);
+  if (first.gridOn && initialRowsRef.current === 0) initialRowsRef.current = Math.max(1, winRef.current.size);
+  const initialRows = initialRowsRef.current;
+  const firstOnGridReady = first.onGridReady;
   const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => {
     gridRef.current = e.api;
     // With no rows yet the grid's first request is held (waitForRows) and its answer sets the count.
-    if (winRef.current.size > 0) e.api.setRowCount(winRef.current.size, true);
+    if (winRef.current.size > 0 && winRef.current.size !== initialRows) e.api.setRowCount(winRef.current.size, true);
     readPosition();
-  }, [gridRef, winRef, readPosition]);
+    firstOnGridReady();
+  }, [gridRef, winRef, readPosition, firstOnGridReady, initialRows]);
 
   return (
     <div className="grid-panel" onKeyDownCapture={onKeyDownCapture}>
@@ -110,7 +123,7 @@ export function DataGrid({ api, dataset, view, actions, dark, styleNonce, bar, s
         <div className="grid-main">
           <div className="grid-host">
             <HeaderActionsContext.Provider value={actions}>
-              <AgGridReact<GridRow>
+              {first.gridOn && <AgGridReact<GridRow>
                 className="grid"
                 theme={dark ? darkGridTheme : lightGridTheme}
                 styleNonce={styleNonce}
@@ -121,11 +134,11 @@ export function DataGrid({ api, dataset, view, actions, dark, styleNonce, bar, s
                 infiniteInitialRowCount={initialRows}
                 cacheBlockSize={BLOCK_ROWS}
                 maxBlocksInCache={10}
-                blockLoadDebounceMillis={30}
+                blockLoadDebounceMillis={BLOCK_LOAD_DEBOUNCE_MS}
                 maxConcurrentDatasourceRequests={2}
                 rowBuffer={ROW_BUFFER}
                 rowHeight={ROW_HEIGHT}
-                headerHeight={34}
+                headerHeight={HEADER_HEIGHT}
                 rowClassRules={rowClassRules}
                 suppressNoRowsOverlay
                 suppressCellFocus={false}
@@ -134,9 +147,11 @@ export function DataGrid({ api, dataset, view, actions, dark, styleNonce, bar, s
                 onBodyScrollEnd={onScrollEnd}
                 onCellClicked={onCellClicked}
                 onGridSizeChanged={readPosition}
-              />
+                onFirstDataRendered={first.onGridDrawn}
+              />}
             </HeaderActionsContext.Provider>
-            {view.total === 0 && (
+            {first.shown && <FirstRows columns={columns} window={first.block} dark={dark} maxRows={Math.ceil(window.innerHeight / ROW_HEIGHT)} />}
+            {view.total === 0 && !(first.shown && first.block?.rowCount) && (
               <div className="grid-empty">
                 {loading ? 'Waiting for the first rows…' : view.plain ? 'This dataset has no rows.' : 'No rows match the filter.'}
               </div>

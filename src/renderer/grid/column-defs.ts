@@ -9,8 +9,11 @@ import { cellFormatter, isNumericDType } from './format-cell.js';
 import type { GridRow } from './grid-datasource.js';
 
 export const ROW_NUMBER_COL = '__row';
+/** Width of the pinned row-number column (the first screen draws it too). */
+export const ROW_NUMBER_WIDTH = 116;
 
-function safeLabel(dtype: string): string {
+/** The NumPy type as a header shows it (int32), or the dtype itself when it has no label. */
+export function typeLabel(dtype: string): string {
   try {
     return dtypeLabel(dtype);
   } catch {
@@ -19,10 +22,10 @@ function safeLabel(dtype: string): string {
 }
 
 /** Width that fits the header (name, type, sort mark, statistics button) and typical values, so the table reads without resizing. */
-function widthFor(c: ColumnInfo): number {
+export function columnWidth(c: ColumnInfo): number {
   const m = /(\d+)$/.exec(c.dtype);
   const text = c.dtype.includes('S') || c.dtype.includes('U') ? Number(m?.[1] ?? 8) : 11;
-  const header = 44 + 8 * c.name.length + 7 * safeLabel(c.dtype).length + 6 + 24 + 26;
+  const header = 44 + 8 * c.name.length + 7 * typeLabel(c.dtype).length + 6 + 24 + 26;
   return Math.min(320, Math.max(96, header, 22 + 8 * text));
 }
 
@@ -37,7 +40,7 @@ export function buildColumnDefs(columns: readonly ColumnInfo[], onHeaderKey?: He
     headerComponentParams: { dtypeLabel: '#', reason: 'Original row number (0-based), also in a filtered or sorted view. Click to select rows; Shift or Ctrl/Cmd to extend.' } satisfies ColumnHeaderParams,
     pinned: 'left',
     lockPinned: true,
-    width: 116,
+    width: ROW_NUMBER_WIDTH,
     valueGetter: (p) => p.data?.row,
     valueFormatter: (p) => (typeof p.value === 'number' ? formatCount(p.value) : ''),
     cellClass: 'cell-rownum',
@@ -50,11 +53,11 @@ export function buildColumnDefs(columns: readonly ColumnInfo[], onHeaderKey?: He
       colId: c.name,
       headerName: c.name,
       headerComponent: ColumnHeader,
-      headerComponentParams: { dtypeLabel: safeLabel(c.dtype), reason: `${c.dtype}: ${c.reason}`, dataColumn: c.name } satisfies ColumnHeaderParams,
+      headerComponentParams: { dtypeLabel: typeLabel(c.dtype), reason: `${c.dtype}: ${c.reason}`, dataColumn: c.name } satisfies ColumnHeaderParams,
       suppressHeaderKeyboardEvent: (p) => p.event.type === 'keydown' && !!onHeaderKey?.(c.name, p.event),
       suppressMovable: true,
       headerClass: numeric ? 'header-num' : undefined,
-      width: widthFor(c),
+      width: columnWidth(c),
       valueGetter: (p) => p.data?.cells.get(c.name),
       valueFormatter: (p) => format(p.value),
       cellClass: numeric ? 'cell-num' : 'cell-text',

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppApi } from '../../shared/app-api.js';
 import type { RowWindow } from '../../shared/row-window.js';
-import { firstWindowOr, prefetchFirstWindows } from './first-window.js';
+import { firstWindowFor, firstWindowOr, prefetchFirstWindows, takeFirstWindow } from './first-window.js';
 
 function windowOf(id: string, rowCount: number, names = ['a', 'b']): RowWindow {
   return { datasetId: id, firstRow: 0, rowCount, totalRows: 5000, columns: names.map((name) => ({ name, dtype: '<i4', data: { kind: 'number', values: [] } })) } as unknown as RowWindow;
@@ -69,5 +69,34 @@ describe('first-window', () => {
     const r = reader('d1', 1000, ['a', 'b']);
     await expect(firstWindowOr('d1', 0, 1000, ['a', 'b'], r.read)).resolves.toMatchObject({ datasetId: 'd1-read' });
     expect(r.reads).toBe(1);
+  });
+
+  it('serves the first screen and the grid from one ask, whichever comes first', async () => {
+    const { api, asked } = fakeApi();
+    // The table is shown before its open returns: the first screen asks, and the open's prefetch does not ask again.
+    const shown = firstWindowFor(api, 'f1');
+    prefetchFirstWindows(api, ['f1']);
+    expect(firstWindowFor(api, 'f1')).toBe(shown);
+    expect(asked).toEqual([['f1', 1000]]);
+    // Not taken before it has come; then taken once, for exactly its rows and columns.
+    expect(takeFirstWindow('f1', 0, 1000, ['a', 'b'])).toBeUndefined();
+    await shown;
+    expect(takeFirstWindow('f1', 0, 999, ['a', 'b'])).toBeUndefined();
+    expect(takeFirstWindow('f1', 0, 1000, ['b', 'a'])).toBeUndefined();
+    expect(takeFirstWindow('f1', 1000, 1000, ['a', 'b'])).toBeUndefined();
+    expect(takeFirstWindow('f1', 0, 1000, ['a', 'b'])).toMatchObject({ datasetId: 'f1', rowCount: 1000 });
+    expect(takeFirstWindow('f1', 0, 1000, ['a', 'b'])).toBeUndefined();
+  });
+
+  it('does not hand over a stale first block synchronously either', async () => {
+    vi.useFakeTimers();
+    const { api } = fakeApi();
+    prefetchFirstWindows(api, ['f2']);
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(takeFirstWindow('f2', 0, 1000, ['a', 'b'])).toBeUndefined();
+    // A table shown again later asks afresh.
+    const { api: later, asked } = fakeApi();
+    void firstWindowFor(later, 'f2');
+    expect(asked).toEqual([['f2', 1000]]);
   });
 });

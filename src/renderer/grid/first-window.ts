@@ -12,6 +12,8 @@ import { BLOCK_ROWS } from './grid-window.js';
 interface Early {
   /** When the answer came; undefined while it is on its way. */
   answeredAt: number | undefined;
+  /** The answer, once it came. */
+  value?: RowWindow;
   readonly window: Promise<RowWindow>;
 }
 
@@ -23,11 +25,27 @@ const early = new Map<string, Early>();
 export function prefetchFirstWindows(api: AppApi, ids: readonly string[]): void {
   const now = performance.now();
   for (const [id, e] of early) if (e.answeredAt !== undefined && now - e.answeredAt > FRESH_MS) early.delete(id);
-  for (const id of ids) {
-    const entry: Early = { answeredAt: undefined, window: api.firstWindow(id, BLOCK_ROWS) };
-    entry.window.then(() => (entry.answeredAt = performance.now()), () => early.delete(id));
-    early.set(id, entry);
-  }
+  // A table shown before its open returned has asked already (firstWindowFor).
+  for (const id of ids) if (!early.has(id)) ask(api, id);
+}
+
+function ask(api: AppApi, id: string): Promise<RowWindow> {
+  const entry: Early = { answeredAt: undefined, window: api.firstWindow(id, BLOCK_ROWS) };
+  entry.window.then((w) => {
+    entry.answeredAt = performance.now();
+    entry.value = w;
+  }, () => early.delete(id));
+  early.set(id, entry);
+  return entry.window;
+}
+
+/**
+ * The first block for the first screen (FirstRows): the early answer when there is one, else asked for now (a new
+ * table can be shown before its open returns). Either way it is left for the grid's own first read.
+ */
+export function firstWindowFor(api: AppApi, datasetId: string): Promise<RowWindow> {
+  const e = early.get(datasetId);
+  return e && (e.answeredAt === undefined || performance.now() - e.answeredAt <= FRESH_MS) ? e.window : ask(api, datasetId);
 }
 
 /**
@@ -42,6 +60,17 @@ export function firstWindowOr(datasetId: string, first: number, count: number, c
     (w) => (fits(w, count, columns) && performance.now() - (e.answeredAt ?? 0) <= FRESH_MS ? w : read()),
     () => read(),
   );
+}
+
+/**
+ * The early answer, when it has come and is exactly rows [0, count) of these columns (once): the grid's first read is
+ * then answered before ag-grid draws its rows, so it draws them with their values instead of blank rows first.
+ */
+export function takeFirstWindow(datasetId: string, first: number, count: number, columns: readonly string[]): RowWindow | undefined {
+  const e = early.get(datasetId);
+  if (!e?.value || first !== 0 || !fits(e.value, count, columns) || performance.now() - e.answeredAt! > FRESH_MS) return undefined;
+  early.delete(datasetId);
+  return e.value;
 }
 
 function fits(w: RowWindow, count: number, columns: readonly string[]): boolean {

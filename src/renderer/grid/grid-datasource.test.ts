@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { IGetRowsParams } from 'ag-grid-community';
 import type { AppApi } from '../../shared/app-api.js';
 import type { RowWindow } from '../../shared/row-window.js';
+import { prefetchFirstWindows } from './first-window.js';
 import { createDatasource, type GridRow, type GridSource } from './grid-datasource.js';
 import type { GridWindow } from './grid-window.js';
 
@@ -76,5 +77,31 @@ describe('grid datasource', () => {
     const { rows } = await r.result;
     expect(reads).toEqual([[501_000, 1000]]);
     expect(rows[0]!.pos).toBe(501_000);
+  });
+
+  it('answers its first request in the same call from the early first block once that has come, without a read', async () => {
+    const { api, reads } = fakeApi(2833);
+    const early = { datasetId: 'early', firstRow: 0, rowCount: 1000, totalRows: 2833, columns: [{ name: 'v', dtype: '<i4', data: { kind: 'number', values: Array.from({ length: 1000 }, (_, k) => 7 * k) } }] };
+    (api as unknown as { firstWindow: unknown }).firstWindow = vi.fn(async () => early);
+    prefetchFirstWindows(api, ['early']);
+    await Promise.resolve();
+    const win: GridWindow = { offset: 0, size: 2833 };
+    const ds = createDatasource(api, 'early', () => win, () => ({ columns: ['v'], viewId: undefined, plainOk: true }));
+    const r = request(0, 1000);
+    let answered = false;
+    void r.result.then(() => (answered = true));
+    ds.getRows(r);
+    await Promise.resolve();
+    // Answered before any read could have: ag-grid then draws the rows with their values in its first pass.
+    expect(answered).toBe(true);
+    const { rows, last } = await r.result;
+    expect(rows[999]!.cells.get('v')).toBe(6993);
+    expect(last).toBe(2833);
+    expect(reads).toEqual([]);
+    // Once: the next request for the same rows reads them.
+    const again = request(0, 1000);
+    ds.getRows(again);
+    expect((await again.result).rows[999]!.cells.get('v')).toBe(999);
+    expect(reads).toEqual([[0, 1000]]);
   });
 });

@@ -4,7 +4,7 @@ import type { AppApi } from '../../shared/app-api.js';
 import type { RowWindow } from '../../shared/row-window.js';
 import type { GridWindow } from './grid-window.js';
 import { windowSize } from './grid-window.js';
-import { firstWindowOr } from './first-window.js';
+import { firstWindowOr, takeFirstWindow } from './first-window.js';
 
 /** One grid row: its position in the view, its original row number and its values by column name. */
 export interface GridRow {
@@ -69,22 +69,26 @@ export function createDatasource(
         return;
       }
       const first = win.offset + params.startRow;
+      const deliver = (w: RowWindow): void => {
+        if (!windowBelongs(w, source)) {
+          params.failCallback();
+          return;
+        }
+        const columns = source.columns.map((n) => [n, w.columns.find((c) => c.name === n)?.data.values] as const);
+        const rows: GridRow[] = [];
+        for (let k = 0; k < w.rowCount; k++) {
+          rows.push({ pos: w.firstRow + k, row: w.rowNumbers?.[k] ?? w.firstRow + k, cells: new Map(columns.map(([n, v]) => [n, v?.[k]])) });
+        }
+        params.successCallback(rows, windowSize(source.viewRows ?? w.totalRows, win.offset));
+      };
+      const plain = source.viewId === undefined;
+      const now = plain ? takeFirstWindow(datasetId, first, count, source.columns) : undefined;
+      if (now) {
+        deliver(now);
+        return;
+      }
       const read = (): Promise<RowWindow> => api.readWindow(datasetId, first, count, source.columns);
-      (source.viewId === undefined ? firstWindowOr(datasetId, first, count, source.columns, read) : read()).then(
-        (w) => {
-          if (!windowBelongs(w, source)) {
-            params.failCallback();
-            return;
-          }
-          const columns = source.columns.map((n) => [n, w.columns.find((c) => c.name === n)?.data.values] as const);
-          const rows: GridRow[] = [];
-          for (let k = 0; k < w.rowCount; k++) {
-            rows.push({ pos: w.firstRow + k, row: w.rowNumbers?.[k] ?? w.firstRow + k, cells: new Map(columns.map(([n, v]) => [n, v?.[k]])) });
-          }
-          params.successCallback(rows, windowSize(source.viewRows ?? w.totalRows, win.offset));
-        },
-        () => params.failCallback(),
-      );
+      (plain ? firstWindowOr(datasetId, first, count, source.columns, read) : read()).then(deliver, () => params.failCallback());
     },
   };
 }

@@ -14,24 +14,41 @@ const common = {
   columnBorder: true,
 } as const;
 
-export const lightGridTheme = themeQuartz.withPart(colorSchemeLight).withParams({
-  ...common,
+/** The grid's colours, shared with the first screen (FirstRows) so the hand-over to ag-grid does not show. */
+export interface GridPalette {
+  readonly backgroundColor: string;
+  readonly foregroundColor: string;
+  readonly headerBackgroundColor: string;
+  readonly oddRowBackgroundColor: string;
+  readonly borderColor: string;
+}
+
+export const lightGridPalette: GridPalette = {
   backgroundColor: '#ffffff',
   foregroundColor: '#1d2330',
   headerBackgroundColor: '#f3f5f8',
   oddRowBackgroundColor: '#fafbfc',
   borderColor: '#e3e6eb',
+};
+
+export const darkGridPalette: GridPalette = {
+  backgroundColor: '#161a21',
+  foregroundColor: '#e3e7ee',
+  headerBackgroundColor: '#1c212a',
+  oddRowBackgroundColor: '#191d25',
+  borderColor: '#2a303a',
+};
+
+export const lightGridTheme = themeQuartz.withPart(colorSchemeLight).withParams({
+  ...common,
+  ...lightGridPalette,
   accentColor: '#2f6fed',
   selectedRowBackgroundColor: 'rgba(47, 111, 237, 0.14)',
 });
 
 export const darkGridTheme = themeQuartz.withPart(colorSchemeDarkBlue).withParams({
   ...common,
-  backgroundColor: '#161a21',
-  foregroundColor: '#e3e7ee',
-  headerBackgroundColor: '#1c212a',
-  oddRowBackgroundColor: '#191d25',
-  borderColor: '#2a303a',
+  ...darkGridPalette,
   accentColor: '#6b9cff',
   selectedRowBackgroundColor: 'rgba(107, 156, 255, 0.18)',
 });

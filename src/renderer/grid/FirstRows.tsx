@@ -17,7 +17,7 @@ import { ROW_HEIGHT } from './use-grid-window.js';
  * pointer events pass through to the grid underneath) and hidden from assistive technology, which gets ag-grid's.
  */
 
-/** ag-grid's header row height (DataGrid passes the same), plus its 1 px bottom border. */
+/** ag-grid's header row height (DataGrid passes the same to ag-grid); the header's 1 px bottom border comes on top. */
 export const HEADER_HEIGHT = 34;
 
 interface Props {

@@ -1,4 +1,4 @@
-// Asks for a table's first block as soon as its file is opened, so the grid's own first read finds it waiting.
+// Asks for a table's first block as soon as its file is opened: the first screen draws it, and the grid's own first read finds it waiting.
 import type { AppApi } from '../../shared/app-api.js';
 import type { RowWindow } from '../../shared/row-window.js';
 import { BLOCK_ROWS } from './grid-window.js';

@@ -51,8 +51,13 @@ export function ColumnHeader(props: CustomHeaderProps & ColumnHeaderParams) {
         )}
       </button>
       <button type="button" className="col-stats" tabIndex={-1} aria-label={`Statistics of ${column}`} title={`Statistics of ${column}`} onClick={() => actions.onStats(column)}>
-        <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true"><path d="M1 11h10M2.5 10V6M5 10V2.5M7.5 10V5M10 10V7.5" /></svg>
+        <StatsIcon />
       </button>
     </span>
   );
+}
+
+/** The statistics button's bar-chart icon (the first screen's header draws it too). */
+export function StatsIcon() {
+  return <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true"><path d="M1 11h10M2.5 10V6M5 10V2.5M7.5 10V5M10 10V7.5" /></svg>;
 }

@@ -98,14 +98,13 @@ export function DataGrid({ api, dataset, view, actions, dark, styleNonce, bar, s
   const initialRowsRef = useRef(0);
   if (first.gridOn && initialRowsRef.current === 0) initialRowsRef.current = Math.max(1, winRef.current.size);
   const initialRows = initialRowsRef.current;
-  const firstOnGridReady = first.onGridReady;
   const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => {
     gridRef.current = e.api;
     // With no rows yet the grid's first request is held (waitForRows) and its answer sets the count.
     if (winRef.current.size > 0 && winRef.current.size !== initialRows) e.api.setRowCount(winRef.current.size, true);
     readPosition();
-    firstOnGridReady();
-  }, [gridRef, winRef, readPosition, firstOnGridReady, initialRows]);
+    first.onGridReady();
+  }, [gridRef, winRef, readPosition, first.onGridReady, initialRows]);
 
   return (
     <div className="grid-panel" onKeyDownCapture={onKeyDownCapture}>

@@ -4,6 +4,7 @@ import type { CSSProperties } from 'react';
 import type { ColumnInfo } from '../../shared/dataset.js';
 import type { RowWindow } from '../../shared/row-window.js';
 import { formatCount } from '../format/format-units.js';
+import { StatsIcon } from './ColumnHeader.js';
 import { columnWidth, ROW_NUMBER_WIDTH, typeLabel } from './column-defs.js';
 import { cellFormatter, isNumericDType } from './format-cell.js';
 import { darkGridPalette, lightGridPalette } from './grid-theme.js';
@@ -60,7 +61,7 @@ export const FirstRows = memo(function FirstRows({ columns, window: w, dark, max
           <div key={c.name} className={cols[i]!.numeric ? 'fr-cell fr-head-cell header-num' : 'fr-cell fr-head-cell'} style={{ width: cols[i]!.width }}>
             <span className="col-header">
               <span className="col-sort"><span className="col-name">{c.name}</span><span className="col-dtype">{typeLabel(c.dtype)}</span></span>
-              <span className="col-stats"><svg viewBox="0 0 12 12" width="12" height="12"><path d="M1 11h10M2.5 10V6M5 10V2.5M7.5 10V5M10 10V7.5" /></svg></span>
+              <span className="col-stats"><StatsIcon /></span>
             </span>
           </div>
         ))}

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppApi } from '../../shared/app-api.js';
 import type { RowWindow } from '../../shared/row-window.js';
-import { firstWindowFor, firstWindowOr, prefetchFirstWindows, takeFirstWindow } from './first-window.js';
+import { firstWindowFor, firstWindowOr, prefetchFirstWindows } from './first-window.js';
 
 function windowOf(id: string, rowCount: number, names = ['a', 'b']): RowWindow {
   return { datasetId: id, firstRow: 0, rowCount, totalRows: 5000, columns: names.map((name) => ({ name, dtype: '<i4', data: { kind: 'number', values: [] } })) } as unknown as RowWindow;
@@ -39,16 +39,16 @@ describe('first-window', () => {
     const { api } = fakeApi();
     prefetchFirstWindows(api, ['d1', 'd2', 'd3']);
     const a = reader('d1', 1000, ['a', 'b']);
-    await expect(firstWindowOr('d1', 0, 1000, ['a', 'b'], a.read)).resolves.toMatchObject({ datasetId: 'd1', rowCount: 1000 });
+    await expect(Promise.resolve(firstWindowOr('d1', 0, 1000, ['a', 'b'], a.read))).resolves.toMatchObject({ datasetId: 'd1', rowCount: 1000 });
     expect(a.reads).toBe(0);
     // Once only.
-    await expect(firstWindowOr('d1', 0, 1000, ['a', 'b'], a.read)).resolves.toMatchObject({ datasetId: 'd1-read' });
+    await expect(Promise.resolve(firstWindowOr('d1', 0, 1000, ['a', 'b'], a.read))).resolves.toMatchObject({ datasetId: 'd1-read' });
     expect(a.reads).toBe(1);
     // Other columns, or another count: the grid's own read.
     const b = reader('d2', 1000, ['b']);
-    await expect(firstWindowOr('d2', 0, 1000, ['b'], b.read)).resolves.toMatchObject({ datasetId: 'd2-read' });
+    await expect(Promise.resolve(firstWindowOr('d2', 0, 1000, ['b'], b.read))).resolves.toMatchObject({ datasetId: 'd2-read' });
     const c = reader('d3', 300, ['a', 'b']);
-    await expect(firstWindowOr('d3', 0, 300, ['a', 'b'], c.read)).resolves.toMatchObject({ datasetId: 'd3-read' });
+    await expect(Promise.resolve(firstWindowOr('d3', 0, 300, ['a', 'b'], c.read))).resolves.toMatchObject({ datasetId: 'd3-read' });
     expect([b.reads, c.reads]).toEqual([1, 1]);
   });
 
@@ -56,8 +56,8 @@ describe('first-window', () => {
     const { api } = fakeApi();
     prefetchFirstWindows(api, ['bad1']);
     const r = reader('bad1', 1000, ['a', 'b']);
-    await expect(firstWindowOr('bad1', 0, 1000, ['a', 'b'], r.read)).resolves.toMatchObject({ datasetId: 'bad1-read' });
-    await expect(firstWindowOr('never', 0, 1000, ['a', 'b'], r.read)).resolves.toMatchObject({ datasetId: 'bad1-read' });
+    await expect(Promise.resolve(firstWindowOr('bad1', 0, 1000, ['a', 'b'], r.read))).resolves.toMatchObject({ datasetId: 'bad1-read' });
+    await expect(Promise.resolve(firstWindowOr('never', 0, 1000, ['a', 'b'], r.read))).resolves.toMatchObject({ datasetId: 'bad1-read' });
     expect(r.reads).toBe(2);
   });
 
@@ -67,7 +67,7 @@ describe('first-window', () => {
     prefetchFirstWindows(api, ['d1']);
     await vi.advanceTimersByTimeAsync(2500);
     const r = reader('d1', 1000, ['a', 'b']);
-    await expect(firstWindowOr('d1', 0, 1000, ['a', 'b'], r.read)).resolves.toMatchObject({ datasetId: 'd1-read' });
+    await expect(Promise.resolve(firstWindowOr('d1', 0, 1000, ['a', 'b'], r.read))).resolves.toMatchObject({ datasetId: 'd1-read' });
     expect(r.reads).toBe(1);
   });
 
@@ -78,14 +78,23 @@ describe('first-window', () => {
     prefetchFirstWindows(api, ['f1']);
     expect(firstWindowFor(api, 'f1')).toBe(shown);
     expect(asked).toEqual([['f1', 1000]]);
-    // Not taken before it has come; then taken once, for exactly its rows and columns.
-    expect(takeFirstWindow('f1', 0, 1000, ['a', 'b'])).toBeUndefined();
+    // Not handed over as it is before it has come: the grid then waits for it.
+    prefetchFirstWindows(api, ['f0']);
+    const r0 = reader('f0', 1000, ['a', 'b']);
+    const pending = firstWindowOr('f0', 0, 1000, ['a', 'b'], r0.read);
+    expect(pending).toBeInstanceOf(Promise);
+    await expect(pending).resolves.toMatchObject({ datasetId: 'f0' });
+    expect(r0.reads).toBe(0);
+    // Once it has come: handed over as it is, in the same call, once, and only for exactly its rows and columns.
     await shown;
-    expect(takeFirstWindow('f1', 0, 999, ['a', 'b'])).toBeUndefined();
-    expect(takeFirstWindow('f1', 0, 1000, ['b', 'a'])).toBeUndefined();
-    expect(takeFirstWindow('f1', 1000, 1000, ['a', 'b'])).toBeUndefined();
-    expect(takeFirstWindow('f1', 0, 1000, ['a', 'b'])).toMatchObject({ datasetId: 'f1', rowCount: 1000 });
-    expect(takeFirstWindow('f1', 0, 1000, ['a', 'b'])).toBeUndefined();
+    const r = reader('f1', 1000, ['a', 'b']);
+    expect(firstWindowOr('f1', 0, 1000, ['a', 'b'], r.read)).toMatchObject({ datasetId: 'f1', rowCount: 1000 });
+    await expect(firstWindowOr('f1', 0, 1000, ['a', 'b'], r.read)).resolves.toMatchObject({ datasetId: 'f1-read' });
+    for (const [id, first, count, names] of [['f3', 0, 999, ['a', 'b']], ['f4', 0, 1000, ['b', 'a']], ['f5', 1000, 1000, ['a', 'b']]] as const) {
+      prefetchFirstWindows(api, [id]);
+      await firstWindowFor(api, id);
+      await expect(firstWindowOr(id, first, count, names, reader(id, count, [...names]).read)).resolves.toMatchObject({ datasetId: `${id}-read` });
+    }
   });
 
   it('does not hand over a stale first block synchronously either', async () => {
@@ -93,7 +102,7 @@ describe('first-window', () => {
     const { api } = fakeApi();
     prefetchFirstWindows(api, ['f2']);
     await vi.advanceTimersByTimeAsync(2500);
-    expect(takeFirstWindow('f2', 0, 1000, ['a', 'b'])).toBeUndefined();
+    await expect(firstWindowOr('f2', 0, 1000, ['a', 'b'], reader('f2', 1000, ['a', 'b']).read)).resolves.toMatchObject({ datasetId: 'f2-read' });
     // A table shown again later asks afresh.
     const { api: later, asked } = fakeApi();
     void firstWindowFor(later, 'f2');

@@ -50,27 +50,16 @@ export function firstWindowFor(api: AppApi, datasetId: string): Promise<RowWindo
 
 /**
  * The grid's read of rows [first, first + count) of these columns: the early answer when it is exactly that (once),
- * else `read()`.
+ * else `read()`. An answer that has come is returned as it is, not in a promise: ag-grid's first read is then answered
+ * within its call, before it draws its rows, so it draws them with their values instead of blank rows first.
  */
-export function firstWindowOr(datasetId: string, first: number, count: number, columns: readonly string[], read: () => Promise<RowWindow>): Promise<RowWindow> {
+export function firstWindowOr(datasetId: string, first: number, count: number, columns: readonly string[], read: () => Promise<RowWindow>): RowWindow | Promise<RowWindow> {
   const e = early.get(datasetId);
   if (!e || first !== 0) return read();
   early.delete(datasetId);
-  return e.window.then(
-    (w) => (fits(w, count, columns) && performance.now() - (e.answeredAt ?? 0) <= FRESH_MS ? w : read()),
-    () => read(),
-  );
-}
-
-/**
- * The early answer, when it has come and is exactly rows [0, count) of these columns (once): the grid's first read is
- * then answered before ag-grid draws its rows, so it draws them with their values instead of blank rows first.
- */
-export function takeFirstWindow(datasetId: string, first: number, count: number, columns: readonly string[]): RowWindow | undefined {
-  const e = early.get(datasetId);
-  if (!e?.value || first !== 0 || !fits(e.value, count, columns) || performance.now() - e.answeredAt! > FRESH_MS) return undefined;
-  early.delete(datasetId);
-  return e.value;
+  const usable = (w: RowWindow): boolean => fits(w, count, columns) && performance.now() - (e.answeredAt ?? 0) <= FRESH_MS;
+  if (e.value) return usable(e.value) ? e.value : read();
+  return e.window.then((w) => (usable(w) ? w : read()), () => read());
 }
 
 function fits(w: RowWindow, count: number, columns: readonly string[]): boolean {

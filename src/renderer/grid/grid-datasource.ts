@@ -4,7 +4,7 @@ import type { AppApi } from '../../shared/app-api.js';
 import type { RowWindow } from '../../shared/row-window.js';
 import type { GridWindow } from './grid-window.js';
 import { windowSize } from './grid-window.js';
-import { firstWindowOr, takeFirstWindow } from './first-window.js';
+import { firstWindowOr } from './first-window.js';
 
 /** One grid row: its position in the view, its original row number and its values by column name. */
 export interface GridRow {
@@ -81,14 +81,10 @@ export function createDatasource(
         }
         params.successCallback(rows, windowSize(source.viewRows ?? w.totalRows, win.offset));
       };
-      const plain = source.viewId === undefined;
-      const now = plain ? takeFirstWindow(datasetId, first, count, source.columns) : undefined;
-      if (now) {
-        deliver(now);
-        return;
-      }
       const read = (): Promise<RowWindow> => api.readWindow(datasetId, first, count, source.columns);
-      (plain ? firstWindowOr(datasetId, first, count, source.columns, read) : read()).then(deliver, () => params.failCallback());
+      const answer = source.viewId === undefined ? firstWindowOr(datasetId, first, count, source.columns, read) : read();
+      if (answer instanceof Promise) answer.then(deliver, () => params.failCallback());
+      else deliver(answer);
     },
   };
 }

@@ -1,7 +1,7 @@
 // WorkerSpawner for the Electron host: one utilityProcess per job, with Electron's own reason when one ends.
 import { join } from 'node:path';
 import { app, utilityProcess, type UtilityProcess } from 'electron';
-import { WORKER_ENV, type WorkerExit, type WorkerKind, type WorkerProcess, type WorkerSpawner } from '../core/pool/spawn.js';
+import { workerEnv, type WorkerExit, type WorkerKind, type WorkerProcess, type WorkerSpawner } from '../core/pool/spawn.js';
 
 /** What the memory gauge needs to name a live worker process. */
 export interface WorkerTag {
@@ -33,11 +33,10 @@ export function createUtilitySpawner(entryDir: string = import.meta.dirname): Ut
     spawn(kind: WorkerKind, label: string): WorkerProcess {
       // Unique, so that child-process-gone (which names the process, not its pid) matches exactly one worker.
       const serviceName = `arrayport-${kind}-${label.replace(/[^\w.-]+/g, '_').slice(0, 60)}-${++serial}`;
-      const extraEnv = WORKER_ENV[kind];
       const child: UtilityProcess = utilityProcess.fork(join(entryDir, ENTRY[kind]), [label], {
         serviceName,
         stdio: 'pipe',
-        ...(extraEnv ? { env: { ...process.env, ...extraEnv } } : {}),
+        env: workerEnv(process.env, kind),
       });
       const exitListeners: ((exit: WorkerExit) => void)[] = [];
       let knownReason: string | undefined;

@@ -1,14 +1,12 @@
 // WorkerSpawner for plain Node hosts (CLI, browser host): child_process.fork of the worker entry files.
 
 import { fork } from 'node:child_process';
-import type { WorkerKind, WorkerProcess, WorkerSpawner } from './spawn.js';
+import { workerEnv, type WorkerKind, type WorkerProcess, type WorkerSpawner } from './spawn.js';
 
 export interface ForkEntry {
   /** Absolute path of the entry module (a built .js file, or a .ts file run through tsx in development and tests). */
   readonly path: string;
   readonly execArgv?: readonly string[];
-  /** Variables added to the host's environment for this kind of worker. */
-  readonly env?: Readonly<Record<string, string>>;
 }
 
 export function forkSpawner(entries: Record<WorkerKind, ForkEntry>): WorkerSpawner {
@@ -17,7 +15,7 @@ export function forkSpawner(entries: Record<WorkerKind, ForkEntry>): WorkerSpawn
       const entry = entries[kind];
       const child = fork(entry.path, [label], {
         execArgv: [...(entry.execArgv ?? [])],
-        ...(entry.env ? { env: { ...process.env, ...entry.env } } : {}),
+        env: workerEnv(process.env, kind),
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         serialization: 'advanced',
       });

@@ -1,13 +1,12 @@
 // One load, as a loader worker runs it: sniff the file, parse it into the dataset directory, publish progress and the watermark.
 
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { LoadProgress, TextDialect } from '../shared/dataset.js';
 import { sniffFormat, type SniffedFormat } from './format-sniff.js';
 import { CancelledError, LoadError, storeSpaceError } from './load-error.js';
 import { DatasetWriter } from './store/dataset-writer.js';
-import { loadNpy, type NpyLoadResult } from './npy/npy-loader.js';
-import { listZip, memberBytes } from './npy/zip-index.js';
+import type { NpyLoadResult } from './npy/npy-loader.js';
 import { loadTextFile } from './text/text-loader.js';
 
 export interface LoadRequest {
@@ -35,7 +34,12 @@ const REPORT_INTERVAL_MS = 100;
 
 export async function runLoadJob(req: LoadRequest, report: (p: LoadProgress) => void, signal?: AbortSignal): Promise<LoadResult> {
   const format = sniffFormat(req.path);
-  if (format === 'npy' || format === 'zip') return runNpyJob(req, format, report, signal).catch((e: unknown) => Promise.reject(storeSpaceError(e, req.path, req.datasetDir)));
+  if (format === 'npy' || format === 'zip') {
+    // Imported when a NumPy file comes: its zip reader pulls in fflate, which cost ~30 ms of every loader's start
+    // (of 85 ms of imports), and a loader that starts for a text file is what the first rows wait for.
+    const { runNpyJob } = await import('./npy/npy-job.js');
+    return runNpyJob(req, format, report, REPORT_INTERVAL_MS, signal).catch((e: unknown) => Promise.reject(storeSpaceError(e, req.path, req.datasetDir)));
+  }
   const writer = new DatasetWriter(req.datasetDir);
   const started = performance.now();
   let lastReport = -Infinity;
@@ -69,44 +73,6 @@ export async function runLoadJob(req: LoadRequest, report: (p: LoadProgress) => 
     else writer.fail(e instanceof LoadError ? e.info : { file: req.path, message: e instanceof Error ? e.message : String(e) });
     throw e;
   }
-}
-
-/** A .npy file, or one member of an .npz, streamed into the store block by block. */
-async function runNpyJob(req: LoadRequest, format: 'npy' | 'zip', report: (p: LoadProgress) => void, signal?: AbortSignal): Promise<LoadResult> {
-  const started = performance.now();
-  let lastReport = -Infinity;
-  let source: AsyncIterable<Uint8Array>;
-  let totalBytes: number;
-  let file = req.path;
-  if (format === 'zip') {
-    if (req.member === undefined) throw new LoadError({ file, message: 'this is a zip archive; open it as .npz (one dataset per member)' });
-    const m = listZip(req.path).find((x) => x.name === req.member);
-    if (!m) throw new LoadError({ file, message: `no member '${req.member}' in the archive` });
-    file = `${req.path}/${m.name}`;
-    source = memberBytes(req.path, m);
-    totalBytes = m.size;
-  } else {
-    totalBytes = statSync(req.path).size;
-    source = createReadStream(req.path, { highWaterMark: 4 << 20 });
-  }
-  const toProgress = (p: { bytesRead: number; bytesTotal: number; rows: number }): LoadProgress => {
-    const elapsedSeconds = (performance.now() - started) / 1000;
-    return { ...p, rate: elapsedSeconds > 0 ? p.bytesRead / elapsedSeconds : 0, elapsedSeconds };
-  };
-  const result = await loadNpy(source, req.datasetDir, {
-    file,
-    totalBytes,
-    ...(req.member !== undefined ? { member: req.member } : {}),
-    ...(signal ? { signal } : {}),
-    onProgress: (p) => {
-      const now = performance.now();
-      if (now - lastReport < REPORT_INTERVAL_MS) return;
-      lastReport = now;
-      report(toProgress(p));
-    },
-  });
-  report(toProgress({ bytesRead: totalBytes, bytesTotal: totalBytes, rows: result.rows }));
-  return { rows: result.rows, format: format === 'zip' ? 'npz' : 'npy', kind: result.kind, shape: result.shape };
 }
 
 /** Formats the text loader must not try get a clear message instead of a parse error on binary bytes. */

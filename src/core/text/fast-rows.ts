@@ -1,10 +1,11 @@
-// The common record, tokenized and stored in one pass: numbers parsed straight from the bytes into the batch arrays.
-// Anything unusual (quotes, blank or comment lines, missing values, words, a value that does not fit, a field-count
+// The common record, tokenized and stored in one pass: numbers parsed straight from the bytes into the batch arrays
+// (by a loop compiled for the plan's kinds, record-kernel.ts, or the generic loop here for wide plans). Anything unusual (quotes, blank or comment lines, missing values, words, a value that does not fit, a field-count
 // mismatch) stops it before that record is counted; the general path (Tokenizer + RowParser) then reads the record.
 
 import type { TextDialect } from '../../shared/dataset.js';
 import { K_F32, K_F64, K_I32, K_I64, K_INT, K_STR, K_U64 } from './column-kinds.js';
 import { EXACT_LIMIT, POW10, latin1 } from './field-scan.js';
+import { recordKernel, type KernelTables, type RecordKernel } from './record-kernel.js';
 import type { RowParser } from './row-parser.js';
 import type { Tokenizer } from './tokenizer.js';
 
@@ -28,6 +29,10 @@ export class FastRows {
   private readonly lead = new Uint8Array(256);
   /** Position of the buffer's last LF (found once per buffer: CR-only files would make a search per record quadratic). */
   private last = UNKNOWN;
+  private readonly tables: KernelTables;
+  /** The compiled loop for the slots' kinds as they were last seen (they change when a column widens); null: the generic loop. */
+  private kernel: RecordKernel | null = null;
+  private kernelKinds: number[] = [];
 
   constructor(private readonly tok: Tokenizer, private readonly parser: RowParser, delimiter: TextDialect['delimiter']) {
     this.ws = delimiter === 'whitespace';
@@ -37,6 +42,7 @@ export class FastRows {
     else this.stop[this.delim] = 1;
     if (!this.ws) for (const b of [SPACE, TAB]) if (b !== this.delim) this.pad[b] = 1;
     for (const b of [SPACE, TAB, LF, CR, HASH]) this.lead[b] = 1;
+    this.tables = { stop: this.stop, pad: this.pad, lead: this.lead, fieldEnd: (buf, i, lastField, numeric) => this.fieldEnd(buf, i, lastField, numeric) };
   }
 
   /** The tokenizer has new bytes (call after each Tokenizer.setBuffer). */
@@ -56,9 +62,11 @@ export class FastRows {
       this.last = k;
     }
     const last = this.last;
+    const kernel = this.kernelFor(parser.slots);
     let stored = 0;
     for (;;) {
-      const got = this.records(last, parser.cap - parser.n);
+      const room = parser.cap - parser.n;
+      const got = kernel ? kernel(tok, parser.slots, parser.n, room, last, this.tables) : this.genericRecords(last, room);
       stored += got;
       parser.n += got;
       tok.line += got;
@@ -70,8 +78,23 @@ export class FastRows {
     return stored;
   }
 
-  /** Up to `room` records starting before `last` into rows parser.n…; returns how many (tok.pos follows). */
-  private records(last: number, room: number): number {
+  /** The compiled record loop for the slots' current kinds (see record-kernel.ts), or null for the generic one. */
+  private kernelFor(slots: RowParser['slots']): RecordKernel | null {
+    const kinds = this.kernelKinds;
+    let same = kinds.length === slots.length;
+    for (let c = 0; same && c < slots.length; c++) same = kinds[c] === slots[c]!.kind;
+    if (!same) {
+      this.kernelKinds = slots.map((slot) => slot.kind);
+      this.kernel = recordKernel(this.kernelKinds, this.ws ? -1 : this.delim);
+    }
+    return this.kernel;
+  }
+
+  /**
+   * Up to `room` records starting before `last` into rows parser.n…; returns how many (tok.pos follows). Any plan,
+   * any width: the kernels record-kernel.ts compiles for narrower plans do the same, faster.
+   */
+  private genericRecords(last: number, room: number): number {
     const tok = this.tok;
     const buf = tok.buf;
     const r0 = this.parser.n;

@@ -1,6 +1,7 @@
 // The common record, tokenized and stored in one pass: numbers parsed straight from the bytes into the batch arrays
-// (by a loop compiled for the plan's kinds, record-kernel.ts, or the generic loop here for wide plans). Anything unusual (quotes, blank or comment lines, missing values, words, a value that does not fit, a field-count
-// mismatch) stops it before that record is counted; the general path (Tokenizer + RowParser) then reads the record.
+// (by a loop compiled for the plan's kinds, record-kernel.ts, or the generic loop here for wide plans). Anything
+// unusual (quotes, blank or comment lines, missing values, words, a value that does not fit, a field-count mismatch)
+// stops it before that record is counted; the general path (Tokenizer + RowParser) then reads the record.
 
 import type { TextDialect } from '../../shared/dataset.js';
 import { K_F32, K_F64, K_I32, K_I64, K_INT, K_STR, K_U64 } from './column-kinds.js';

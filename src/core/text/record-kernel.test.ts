@@ -1,7 +1,9 @@
 // The compiled record loops store exactly what the generic loop stores, on every kind, delimiter and oddity, and match NumPy.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { K_F32, K_F64, K_I32, K_I64, K_INT, K_STR, K_U64 } from './column-kinds.js';
 import { FastRows } from './fast-rows.js';
@@ -131,5 +133,20 @@ describe('record kernels: the same stores as the generic loop', () => {
     const np = numpyColumns(p, "np.loadtxt(path, dtype=[('chr','S10'),('pos','<i4'),('pct','<f4'),('c','<i4'),('t','<i4')], delimiter='\\t')");
     // chr is stored as its bytes and offsets, not NumPy's padded S10: the numeric columns are compared bit for bit.
     for (let c = 1; c < 5; c++) expect(got.bytes[c], np[c]!.name).toBe(np[c]!.raw);
+  });
+
+  it('where code from strings is refused, loads through the generic loop with the same result', async () => {
+    const p = file(seedLines(500, 3).join('\n') + '\n');
+    const script = `
+      const { recordKernel } = await import(${JSON.stringify(fileURLToPath(new URL('./record-kernel.ts', import.meta.url)))});
+      const { loadTextFile } = await import(${JSON.stringify(fileURLToPath(new URL('./text-loader.ts', import.meta.url)))});
+      const { MemorySink } = await import(${JSON.stringify(fileURLToPath(new URL('./test-support/memory-sink.ts', import.meta.url)))});
+      const sink = new MemorySink();
+      const r = await loadTextFile(${JSON.stringify(p)}, sink, { header: false });
+      console.log(JSON.stringify({ kernel: recordKernel([5, 2], 9), rows: r.rows, bytes: sink.columns.map((_, i) => Buffer.from(sink.rawBytes(i)).toString('base64')) }));`;
+    const out = execFileSync(process.execPath, ['--disallow-code-generation-from-strings', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const child = JSON.parse(out.trim().split('\n').at(-1)!) as { kernel: null; rows: number; bytes: string[] };
+    const here = await same(p, { header: false });
+    expect(child).toEqual({ kernel: null, rows: 500, bytes: here.bytes });
   });
 });

@@ -10,8 +10,9 @@ import { SegmentStore } from './store/segment-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'arrayport-load-job-'));
 const store = SegmentStore.open({ prefix: 'arrayport-loadjob' });
-afterAll(() => {
-  store.dispose();
+// Awaited: dispose removes the session asynchronously, and a worker torn down first left it in /dev/shm (CI's leak check).
+afterAll(async () => {
+  await store.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -79,7 +79,7 @@ function compile(kinds: readonly number[], delimiter: number): RecordKernel | nu
 }
 
 /** The kernel's source: a function expression. */
-export function source(kinds: readonly number[], delimiter: number): string {
+function source(kinds: readonly number[], delimiter: number): string {
   const ws = delimiter < 0;
   const last = kinds.length - 1;
   const setup: string[] = [];

@@ -2,32 +2,14 @@
 
 import { statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { LoadProgress, TextDialect } from '../shared/dataset.js';
+import type { LoadProgress } from '../shared/dataset.js';
 import { sniffFormat, type SniffedFormat } from './format-sniff.js';
 import { CancelledError, LoadError, storeSpaceError } from './load-error.js';
 import { DatasetWriter } from './store/dataset-writer.js';
-import type { NpyLoadResult } from './npy/npy-loader.js';
+import type { LoadRequest, LoadResult } from './load-request.js';
 import { loadTextFile } from './text/text-loader.js';
 
-export interface LoadRequest {
-  /** The file as the user named it (messages use it). */
-  readonly path: string;
-  /** The dataset directory the host's store created. */
-  readonly datasetDir: string;
-  readonly dtype?: string;
-  /** For an .npz: the member to load (each member is a dataset of its own). */
-  readonly member?: string;
-}
-
-export interface LoadResult {
-  readonly rows: number;
-  readonly format: 'text' | 'npy' | 'npz';
-  /** Text only. */
-  readonly dialect?: TextDialect;
-  /** NumPy inputs: an N-d array (one column) or a structured array (a table). */
-  readonly kind?: NpyLoadResult['kind'];
-  readonly shape?: readonly number[];
-}
+export type { LoadRequest, LoadResult } from './load-request.js';
 
 /** Progress at most this often (the text loader commits the watermark itself, block by block). */
 const REPORT_INTERVAL_MS = 100;

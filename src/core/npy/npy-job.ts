@@ -3,7 +3,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { LoadProgress } from '../../shared/dataset.js';
-import type { LoadRequest, LoadResult } from '../load-job.js';
+import type { LoadRequest, LoadResult } from '../load-request.js';
 import { LoadError } from '../load-error.js';
 import { loadNpy } from './npy-loader.js';
 import { listZip, memberBytes } from './zip-index.js';

@@ -7,8 +7,9 @@ import type { DatasetManifest, ManifestColumn } from './manifest.js';
 import { manifestFiles, readManifest } from './manifest-file.js';
 import { typedView, type FixedBytes, type NumericArray } from './dtype-arrays.js';
 import { gatherFixed } from './fixed-bytes.js';
+import type { TypedWindow } from './row-window-codec.js';
 
-export { toRowWindow } from './row-window-codec.js';
+export { toRowWindow, type TypedWindow } from './row-window-codec.js';
 
 /** A column's rows: a typed array in its dtype, or fixed-width items for 'S'/'U' (stride = the stored width). */
 export type ColumnData = NumericArray | FixedBytes;
@@ -37,12 +38,6 @@ export interface DatasetReader {
   close(): void;
 }
 
-export interface TypedWindow {
-  readonly firstRow: number;
-  readonly rowCount: number;
-  readonly totalRows: number;
-  readonly columns: readonly { readonly name: string; readonly dtype: string; readonly data: ColumnData }[];
-}
 
 export function openDatasetReader(dir: string, manifest?: DatasetManifest): DatasetReader {
   return new Reader(dir, manifest ?? readManifest(dir));

@@ -3,7 +3,14 @@
 import { parseDType, type ParsedDType } from '../../shared/dtype.js';
 import type { ColumnValues, RowWindow } from '../../shared/row-window.js';
 import type { FixedBytes, NumericArray } from './dtype-arrays.js';
-import type { TypedWindow } from './dataset-reader.js';
+
+/** Rows [firstRow, firstRow + rowCount) of some columns, as typed arrays or fixed-width items (readWindow's result). */
+export interface TypedWindow {
+  readonly firstRow: number;
+  readonly rowCount: number;
+  readonly totalRows: number;
+  readonly columns: readonly { readonly name: string; readonly dtype: string; readonly data: NumericArray | FixedBytes }[];
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -1,7 +1,6 @@
 // What a loader worker is asked and what it answers: one load's request and result (the text and NumPy jobs share them).
 
 import type { TextDialect } from '../shared/dataset.js';
-import type { NpyLoadResult } from './npy/npy-loader.js';
 
 export interface LoadRequest {
   /** The file as the user named it (messages use it). */
@@ -19,6 +18,6 @@ export interface LoadResult {
   /** Text only. */
   readonly dialect?: TextDialect;
   /** NumPy inputs: an N-d array (one column) or a structured array (a table). */
-  readonly kind?: NpyLoadResult['kind'];
+  readonly kind?: 'array' | 'table';
   readonly shape?: readonly number[];
 }

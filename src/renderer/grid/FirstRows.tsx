@@ -44,6 +44,7 @@ export const FirstRows = memo(function FirstRows({ columns, window: w, dark, max
   } as Record<string, string>;
   const cols = columns.map((c) => ({
     name: c.name,
+    label: typeLabel(c.dtype),
     width: columnWidth(c),
     numeric: isNumericDType(c.dtype),
     format: cellFormatter(c.dtype),
@@ -57,10 +58,10 @@ export const FirstRows = memo(function FirstRows({ columns, window: w, dark, max
         <div className="fr-cell fr-head-cell" style={{ width: ROW_NUMBER_WIDTH }}>
           <span className="col-header"><span className="col-name">row</span><span className="col-dtype">#</span></span>
         </div>
-        {columns.map((c, i) => (
-          <div key={c.name} className={cols[i]!.numeric ? 'fr-cell fr-head-cell header-num' : 'fr-cell fr-head-cell'} style={{ width: cols[i]!.width }}>
+        {cols.map((c) => (
+          <div key={c.name} className={c.numeric ? 'fr-cell fr-head-cell header-num' : 'fr-cell fr-head-cell'} style={{ width: c.width }}>
             <span className="col-header">
-              <span className="col-sort"><span className="col-name">{c.name}</span><span className="col-dtype">{typeLabel(c.dtype)}</span></span>
+              <span className="col-sort"><span className="col-name">{c.name}</span><span className="col-dtype">{c.label}</span></span>
               <span className="col-stats"><StatsIcon /></span>
             </span>
           </div>

@@ -10,10 +10,8 @@ import { BLOCK_ROWS } from './grid-window.js';
  */
 
 interface Early {
-  /** When the answer came; undefined while it is on its way. */
-  answeredAt: number | undefined;
-  /** The answer, once it came. */
-  value?: RowWindow;
+  /** The answer and when it came, once it has; undefined while it is on its way. */
+  answered?: { readonly at: number; readonly value: RowWindow };
   readonly window: Promise<RowWindow>;
 }
 
@@ -21,20 +19,21 @@ interface Early {
 const FRESH_MS = 2000;
 const early = new Map<string, Early>();
 
+/** Still on its way, or answered recently enough to use. */
+function fresh(e: Early): boolean {
+  return e.answered === undefined || performance.now() - e.answered.at <= FRESH_MS;
+}
+
 /** Called with the ids an open returned: asks for the first block of each (arrays and failures are ignored). */
 export function prefetchFirstWindows(api: AppApi, ids: readonly string[]): void {
-  const now = performance.now();
-  for (const [id, e] of early) if (e.answeredAt !== undefined && now - e.answeredAt > FRESH_MS) early.delete(id);
+  for (const [id, e] of early) if (!fresh(e)) early.delete(id);
   // A table shown before its open returned has asked already (firstWindowFor).
   for (const id of ids) if (!early.has(id)) ask(api, id);
 }
 
 function ask(api: AppApi, id: string): Promise<RowWindow> {
-  const entry: Early = { answeredAt: undefined, window: api.firstWindow(id, BLOCK_ROWS) };
-  entry.window.then((w) => {
-    entry.answeredAt = performance.now();
-    entry.value = w;
-  }, () => early.delete(id));
+  const entry: Early = { window: api.firstWindow(id, BLOCK_ROWS) };
+  entry.window.then((value) => (entry.answered = { at: performance.now(), value }), () => early.delete(id));
   early.set(id, entry);
   return entry.window;
 }
@@ -45,7 +44,7 @@ function ask(api: AppApi, id: string): Promise<RowWindow> {
  */
 export function firstWindowFor(api: AppApi, datasetId: string): Promise<RowWindow> {
   const e = early.get(datasetId);
-  return e && (e.answeredAt === undefined || performance.now() - e.answeredAt <= FRESH_MS) ? e.window : ask(api, datasetId);
+  return e && fresh(e) ? e.window : ask(api, datasetId);
 }
 
 /**
@@ -57,8 +56,8 @@ export function firstWindowOr(datasetId: string, first: number, count: number, c
   const e = early.get(datasetId);
   if (!e || first !== 0) return read();
   early.delete(datasetId);
-  const usable = (w: RowWindow): boolean => fits(w, count, columns) && performance.now() - (e.answeredAt ?? 0) <= FRESH_MS;
-  if (e.value) return usable(e.value) ? e.value : read();
+  const usable = (w: RowWindow): boolean => fits(w, count, columns) && fresh(e);
+  if (e.answered) return usable(e.answered.value) ? e.answered.value : read();
   return e.window.then((w) => (usable(w) ? w : read()), () => read());
 }
 

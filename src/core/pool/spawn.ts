@@ -31,7 +31,7 @@ export interface WorkerSpawner {
  * 0.42–0.62 s in a compute worker. Where huge pages are unavailable the variable has no effect; Electron's
  * utility processes allocate through Chromium's allocator, so there it may not apply (not measured).
  */
-export const WORKER_ENV: Partial<Record<WorkerKind, Readonly<Record<string, string>>>> = {
+const WORKER_ENV: Partial<Record<WorkerKind, Readonly<Record<string, string>>>> = {
   compute: { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' },
 };
 

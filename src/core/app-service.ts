@@ -228,6 +228,15 @@ export class AppService implements HostService {
     return this.exports.start({ ...request, datasetIds: storeIds }, files);
   }
 
+  /**
+   * The CLI's convert: an export started as its loads start. Tables are written while they load (rows as they
+   * are committed), so writing overlaps parsing; a load that fails fails the export, and no file is left.
+   */
+  startExportWhileLoading(request: ExportRequest): string {
+    const { storeIds, files } = this.h5.exportInputs(request.datasetIds);
+    return this.exports.start({ ...request, datasetIds: storeIds }, files, { whileLoading: true });
+  }
+
   onExport(listener: (status: ExportStatus) => void): Unsubscribe {
     return this.exports.statuses.add(listener);
   }

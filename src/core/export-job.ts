@@ -9,6 +9,9 @@ import { exportNpy } from './export/npy-writer.js';
 import { viewColumnSource, type TableView, type ViewColumnSource } from './export/view-source.js';
 import type { ArrayTreeSource } from './hdf5/array-source.js';
 import { exportHdf5 } from './hdf5/h5-export.js';
+import type { ColumnSource } from './hdf5/column-source.js';
+import type { GrowingSource } from './hdf5/growing-source.js';
+import { followTable, manifestWhen } from './export/loading-table.js';
 import { openH5FileTree } from './hdf5/h5-file-source.js';
 import { CancelledError } from './load-error.js';
 import { openDatasetReader, type DatasetReader } from './store/dataset-reader.js';
@@ -24,6 +27,11 @@ export interface ExportJobDataset {
   readonly manifest: DatasetManifest;
   /** Export this view of the table instead of all of it; ignored for arrays. */
   readonly view?: ExportJobView;
+  /**
+   * The load is still running: the job follows the manifest in `dir`. A whole uncompressed table is written as
+   * its rows are committed; anything else waits for the load to end. A load that fails fails the export.
+   */
+  readonly loading?: boolean;
 }
 
 export interface ExportJobRequest {
@@ -92,10 +100,23 @@ export async function runExportJob(req: ExportJobRequest, progress: (p: ExportJo
   const closers: (() => void)[] = [];
   try {
     const format = req.format ?? 'hdf5';
-    if (format !== 'hdf5') return await exportOneTable(req, format, progress, signal, closers);
-    const sources = req.datasets
+    const datasets = await settled(req.datasets, format, signal);
+    if (format !== 'hdf5') return await exportOneTable({ ...req, datasets }, format, progress, signal, closers);
+    const sources = datasets
       .filter((d) => !d.manifest.array)
-      .map((d) => {
+      .map((d): ColumnSource | GrowingSource => {
+        if (d.loading) {
+          // One reader moved along the commits: its descriptors and buffers serve every snapshot.
+          let reader: DatasetReader | undefined;
+          closers.push(() => reader?.close());
+          const table = followTable(d.dir, d.manifest, datasetBaseName(d.manifest.name), (m) => {
+            if (reader) reader.update(m);
+            else reader = openDatasetReader(d.dir, m);
+            return tableSource(reader, undefined);
+          }, signal);
+          closers.push(() => table.close());
+          return table;
+        }
         const reader = openDatasetReader(d.dir, d.manifest);
         closers.push(() => reader.close());
         const source = tableSource(reader, d.view);
@@ -103,7 +124,7 @@ export async function runExportJob(req: ExportJobRequest, progress: (p: ExportJo
         return source;
       });
     const arrays: ArrayTreeSource[] = [];
-    for (const d of req.datasets) {
+    for (const d of datasets) {
       if (!d.manifest.array) continue;
       const tree = storeArrayTree(d.dir, d.manifest, arrayName(d.manifest), provenance(d.manifest));
       closers.push(tree.close);
@@ -135,6 +156,26 @@ export async function runExportJob(req: ExportJobRequest, progress: (p: ExportJo
     // Newest first: an HDF5 input stays open until its datasets are written.
     for (const close of closers.reverse()) close();
   }
+}
+
+/**
+ * Waits for what cannot be written while it loads: every load for .npy or CSV, a view, an array. A whole table
+ * for HDF5 stays `loading` once its first commit shows it is a table: the HDF5 writer follows it.
+ */
+async function settled(datasets: readonly ExportJobDataset[], format: ExportFormat, signal: AbortSignal | undefined): Promise<ExportJobDataset[]> {
+  const out: ExportJobDataset[] = [];
+  for (const d of datasets) {
+    if (!d.loading) {
+      out.push(d);
+      continue;
+    }
+    const known = await manifestWhen(d.dir, d.manifest, (m) => m.array !== undefined || m.columns.length > 0, signal);
+    const followed = format === 'hdf5' && !d.view && !known.array;
+    const manifest = followed || known.state === 'ready' ? known : await manifestWhen(d.dir, known, () => false, signal);
+    const { loading: _loading, ...rest } = d;
+    out.push(followed && manifest.state !== 'ready' ? { ...d, manifest } : { ...rest, manifest });
+  }
+  return out;
 }
 
 /** .npy and CSV hold one table: anything else is refused in one line before a file exists. */

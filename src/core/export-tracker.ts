@@ -47,8 +47,11 @@ export class ExportTracker {
     private readonly views: CurrentView = () => undefined,
   ) {}
 
-  /** Starts an export and resolves with its job id at once; progress and the outcome arrive as statuses. */
-  start(req: ExportRequest, h5Files: readonly Hdf5Input[] = []): string {
+  /**
+   * Starts an export and resolves with its job id at once; progress and the outcome arrive as statuses. With
+   * `whileLoading`, tables still loading are taken too: the worker follows their loads (see ExportJobDataset.loading).
+   */
+  start(req: ExportRequest, h5Files: readonly Hdf5Input[] = [], options: { whileLoading?: boolean } = {}): string {
     if (req.datasetIds.length === 0 && h5Files.length === 0) throw new Error('choose at least one dataset to export');
     const format = req.format ?? 'hdf5';
     if (format !== 'hdf5' && (req.datasetIds.length !== 1 || h5Files.length > 0 || this.store.get(req.datasetIds[0]!)?.array))
@@ -60,7 +63,9 @@ export class ExportTracker {
       const datasets = req.datasetIds.map((id) => {
         const manifest = this.store.refresh(id);
         if (!manifest) throw new Error(`dataset ${id} is not open`);
-        if (manifest.state !== 'ready') throw new Error(`${manifest.name} is ${manifest.state}; only loaded datasets can be exported`);
+        const loading = options.whileLoading === true && manifest.state === 'loading';
+        if (loading && req.views) throw new Error(`${manifest.name} is loading; a view is exported once its table has loaded`);
+        if (manifest.state !== 'ready' && !loading) throw new Error(`${manifest.name} is ${manifest.state}; only loaded datasets can be exported`);
         // Refused here, before a worker or a file exists: an array of a dtype the writer cannot store.
         if (manifest.array) storeArrayType(manifest);
         leases.push(this.store.lease(id));
@@ -68,7 +73,7 @@ export class ExportTracker {
         const viewPart = view
           ? { view: { ...(view.indexFile ? { indexFile: view.indexFile } : {}), ...(view.info.spec.columns ? { columns: view.info.spec.columns } : {}), description: describeView(view.info) } }
           : {};
-        return { dir: this.store.placement(id)!.dir, manifest, ...viewPart };
+        return { dir: this.store.placement(id)!.dir, manifest, ...viewPart, ...(loading ? { loading } : {}) };
       });
       const jobId = `e${++this.counter}`;
       const job: Job = {

@@ -129,33 +129,34 @@ export async function runConvert(argv: string[]): Promise<number> {
   const release = disposeOnExit(service.store, () => progress.clear());
   try {
     const ids = await service.openPaths(args.files, args.dtype ? { dtype: args.dtype } : {});
+    const request = {
+      datasetIds: ids, destination: args.output, layout: args.layout, compression: args.compression,
+      ...(args.chunkRows ? { chunkRows: args.chunkRows } : {}),
+      format: args.format,
+      ...(args.view ? { views: true } : {}),
+    };
+    // Text tables are written while they load: the writer takes each table's rows as they are committed, so most
+    // of the writing overlaps the parsing. A view needs its whole table first; .npy and HDF5 inputs load too fast
+    // to be worth following.
+    const texts = (await service.listDatasets()).filter((d) => ids.includes(d.id) && d.format === 'text');
+    const early = args.format === 'hdf5' && !args.view && texts.length === ids.length ? service.startExportWhileLoading(request) : undefined;
     const stopProgress = service.onDatasets((list) => progress.show(list.map(describeLoad).join('  ')));
     const loaded = await service.idle(ids);
     stopProgress();
     progress.clear();
     const failed = loaded.find((d) => d.state !== 'ready');
-    if (failed) throw new Error(failed.error ? formatLoadError(failed.error) : `${failed.sourcePath}: ${failed.state}`);
+    if (failed) {
+      // The export following the loads stops too; its temporary file is removed before we report.
+      if (early) {
+        await service.cancelExport(early);
+        await exportEnd(service, early);
+      }
+      throw new Error(failed.error ? formatLoadError(failed.error) : `${failed.sourcePath}: ${failed.state}`);
+    }
 
     const views = args.view ? await applyViews(service, loaded, args.view) : new Map<string, ViewInfo>();
-    const jobId = await service.startExport({
-      datasetIds: ids, destination: args.output, layout: args.layout, compression: args.compression,
-      ...(args.chunkRows ? { chunkRows: args.chunkRows } : {}),
-      format: args.format,
-      ...(args.view ? { views: true } : {}),
-    });
-    const status = await new Promise<ExportStatus>((done) => {
-      const check = (s: ExportStatus): void => {
-        if (s.jobId !== jobId) return;
-        if (s.state === 'running') progress.show(`writing ${args.output} ${percent(s.bytesWritten, s.bytesTotal)} ${formatBytes(s.rate)}/s`);
-        else {
-          off();
-          done(s);
-        }
-      };
-      const off = service.onExport(check);
-      const now = service.exportStatus(jobId);
-      if (now) check(now);
-    });
+    const jobId = early ?? (await service.startExport(request));
+    const status = await exportEnd(service, jobId, (s) => progress.show(`writing ${args.output} ${percent(s.bytesWritten, s.bytesTotal)} ${formatBytes(s.rate)}/s`));
     progress.clear();
     if (status.state !== 'done') throw new Error(`writing ${args.output} failed: ${status.error ?? status.state}`);
     // What an HDF5 input could not give: one line each, and the file is still written.
@@ -168,6 +169,23 @@ export async function runConvert(argv: string[]): Promise<number> {
     await service.dispose();
     release();
   }
+}
+
+/** Resolves with the export's final status; `running` sees each status while it runs. */
+function exportEnd(service: AppService, jobId: string, running: (s: ExportStatus) => void = () => {}): Promise<ExportStatus> {
+  return new Promise<ExportStatus>((done) => {
+    const check = (s: ExportStatus): void => {
+      if (s.jobId !== jobId) return;
+      if (s.state === 'running') running(s);
+      else {
+        off();
+        done(s);
+      }
+    };
+    const off = service.onExport(check);
+    const now = service.exportStatus(jobId);
+    if (now) check(now);
+  });
 }
 
 /**

@@ -29,7 +29,9 @@ export interface BlockSink {
  * removeStalePartials finds what a killed worker left) and renames it over the destination only when `body`
  * completes; on any error or abort the temporary is removed and the error rethrown. Returns the file's size.
  */
-export async function writeAtomically(options: StreamOptions, bytesTotal: number, body: (out: BlockSink) => Promise<void>): Promise<number> {
+export async function writeAtomically(options: StreamOptions, total: number | (() => number), body: (out: BlockSink) => Promise<void>): Promise<number> {
+  // A function when the total grows as the export goes (tables written while they load).
+  const bytesTotal = typeof total === 'number' ? () => total : total;
   const { signal, onProgress } = options;
   if (signal?.aborted) throw new CancelledError();
   const destination = resolve(options.destination);
@@ -52,7 +54,7 @@ export async function writeAtomically(options: StreamOptions, bytesTotal: number
         appended += bytes.length;
       },
       async afterBlock(bytesWritten) {
-        onProgress?.({ bytesWritten, bytesTotal });
+        onProgress?.({ bytesWritten, bytesTotal: bytesTotal() });
         await nextTurn();
         if (signal?.aborted) throw new CancelledError();
       },
@@ -65,7 +67,7 @@ export async function writeAtomically(options: StreamOptions, bytesTotal: number
     discardPartial(partial);
     throw e;
   }
-  onProgress?.({ bytesWritten: bytesTotal, bytesTotal });
+  onProgress?.({ bytesWritten: bytesTotal(), bytesTotal: bytesTotal() });
   return statSync(destination).size;
 }
 

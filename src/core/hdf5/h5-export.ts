@@ -6,7 +6,8 @@ import type { ArrayTreeSource } from './array-source.js';
 import type { ColumnSource } from './column-source.js';
 import { planArrays, writeArrayTree, type ArrayTreePlan } from './h5-array-export.js';
 import { writeChunked } from './h5-chunked-writer.js';
-import { writeContiguous } from './h5-contiguous-writer.js';
+import { writeContiguous, type ContiguousResult } from './h5-contiguous-writer.js';
+import { finalSource, wholeSource, type GrowingSource } from './growing-source.js';
 import { writeAttributes } from './h5-attributes.js';
 import { createDataset, writeBlock, type Compression } from './h5-dataset-writer.js';
 import { HeapBuffer } from './h5-heap.js';
@@ -52,27 +53,57 @@ function checkOptions(o: Hdf5ExportOptions): void {
 }
 
 /**
- * Writes `sources` to `options.destination`. The destination changes only when the export
+ * Writes `tables` to `options.destination`. The destination changes only when the export
  * succeeds: the file is written beside it as `.<name>.<pid>-<random>.partial`, closed (an
  * unclosed HDF5 file is corrupt), fsynced and renamed. On an error or abort the temporary is
  * removed and the error (CancelledError for an abort) is rethrown. Runs synchronously in
- * blocks; between blocks it reports progress and yields so an abort can arrive.
+ * blocks; between blocks it reports progress and yields so an abort can arrive. A table may
+ * still be loading (a GrowingSource): uncompressed contiguous tables are written as their rows
+ * are committed; every other kind of export waits for the whole table first.
  */
-export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5ExportOptions): Promise<Hdf5ExportResult> {
+export async function exportHdf5(tables: readonly (ColumnSource | GrowingSource)[], options: Hdf5ExportOptions): Promise<Hdf5ExportResult> {
   checkOptions(options);
   const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
   const trees = options.arrays ?? [];
+  const growing = tables.map((t) => ('next' in t ? t : wholeSource(t)));
   // One namespace for the root group: a table and an array of the same name must not collide.
-  const names = datasetNames([...sources.map((s) => s.name), ...trees.map((t) => t.name)]);
-  const plans = planExport(sources, { layout: options.layout, chunkRows: options.chunkRows, blockBytes }, names.slice(0, sources.length));
+  const names = datasetNames([...growing.map((s) => s.name), ...trees.map((t) => t.name)]);
+  const planOptions = { layout: options.layout, chunkRows: options.chunkRows, blockBytes };
+  const planOne = (source: ColumnSource, index: number): SourcePlan => planExport([source], planOptions, [names[index]!])[0]!;
+  // Tables alone are written by our own HDF5 encoder: contiguous when uncompressed without a requested chunk size
+  // (as h5py writes by default), chunked otherwise. N-d array trees need h5wasm (their attributes are copied through
+  // HDF5), and the tables exported with them go the same way.
+  if (trees.length === 0 && options.compression.kind === 'none' && options.chunkRows === undefined) {
+    // Whole tables are planned before any file exists, so a dtype the writer cannot store is refused first.
+    for (const [i, t] of tables.entries()) if (!('next' in t)) planOne(t, i);
+    const known = new Map<number, number>();
+    const bytesOf = (p: SourcePlan): number => p.datasets.reduce((sum, d) => sum + d.rows * d.rowBytes, 0);
+    let written: ContiguousResult | undefined;
+    const fileBytes = await writeAtomically(options, () => [...known.values()].reduce((a, b) => a + b, 0), async (out) => {
+      let bytesWritten = 0;
+      written = await writeContiguous(out.fd, growing, {
+        dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE,
+        attributesOf: (p) => withoutReserved(p.source.attributes),
+        blockBytes,
+        plan: (source, index) => {
+          const plan = planOne(source, index);
+          known.set(index, bytesOf(plan));
+          return plan;
+        },
+        afterBlock: (bytes) => out.afterBlock((bytesWritten += bytes)),
+      });
+    });
+    return { fileBytes, datasets: written!.plans.flatMap((p) => p.datasets).map((d) => ({ name: d.path, rows: d.rows, dtype: d.h5pyDtype })) };
+  }
+
+  const sources: ColumnSource[] = [];
+  for (const table of growing) sources.push(await finalSource(table));
+  const plans = sources.map(planOne);
   const arrayPlans = planArrays(trees, names.slice(sources.length), blockBytes);
   const arrayDatasets = arrayPlans.flatMap((p) => p.datasets);
   const datasets = plans.flatMap((p) => p.datasets);
   const bytesTotal = datasets.reduce((sum, d) => sum + d.rows * d.rowBytes, 0) + arrayDatasets.reduce((sum, d) => sum + d.bytes, 0);
-  // Tables alone are written by our own HDF5 encoder: contiguous when uncompressed without a requested chunk size
-  // (as h5py writes by default), chunked otherwise. N-d array trees need h5wasm (their attributes are copied through
-  // HDF5), and the tables exported with them go the same way.
-  const fileBytes = await writeAtomically(options, bytesTotal, async (out) => {
+  const fileBytes = await writeAtomically(options, () => bytesTotal, async (out) => {
     let bytesWritten = 0;
     const afterBlock = (bytes: number): Promise<void> => out.afterBlock((bytesWritten += bytes));
     if (trees.length > 0) {
@@ -80,8 +111,7 @@ export async function exportHdf5(sources: readonly ColumnSource[], options: Hdf5
       return;
     }
     const common = { dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE, attributesOf: (p: SourcePlan) => withoutReserved(p.source.attributes), afterBlock };
-    if (options.compression.kind === 'none' && options.chunkRows === undefined) await writeContiguous(out.fd, plans, { ...common, blockBytes });
-    else await writeChunked(out.fd, plans, { ...common, gzip: options.compression.kind === 'gzip' ? (options.compression.level ?? 4) : undefined });
+    await writeChunked(out.fd, plans, { ...common, gzip: options.compression.kind === 'gzip' ? (options.compression.level ?? 4) : undefined });
   });
   return {
     fileBytes,

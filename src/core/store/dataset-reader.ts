@@ -85,7 +85,8 @@ class Reader implements DatasetReader {
       this.fds.delete(file);
       this.dictionaries.delete(file);
     }
-    this.scratch.clear();
+    // readEncoded's buffers stay: they are plain memory, resized on demand, and an export following a load
+    // moves to a new manifest every commit, where fresh buffers would cost page faults each time.
   }
 
   readColumn(name: string, firstRow: number, count: number): ColumnData {

@@ -84,60 +84,86 @@ function attributeMessages(attributes: DatasetNode['attributes'], heap: { addres
   });
 }
 
-/**
- * Lays the file out as: superblock, object headers (depth first, root first), the global heap of
- * string attributes, then each dataset's data. Header sizes do not depend on the addresses they
- * hold, so one pass with placeholder addresses fixes every address and a second pass encodes.
- */
-export function layoutFile(root: GroupNode): FileLayout {
+type Addresses = ReadonlyMap<GroupNode | DatasetNode, number>;
+type Heap = { address: number; strings: Uint8Array[] };
+
+/** The header messages of one object, given the addresses of its children and of its data (B-tree for a chunked dataset). */
+function messagesOf(n: GroupNode | DatasetNode, addr: Addresses, data: ReadonlyMap<DatasetNode, number>, heap: Heap): Message[] {
+  if (n.kind === 'group') {
+    return [
+      linkInfoMessage(n.children.length),
+      groupInfoMessage(n.children.length),
+      ...n.children.map((c, i) => linkMessage(c.name, addr.get(c) ?? 0, i)),
+      ...attributeMessages(n.attributes, heap),
+    ];
+  }
+  if (n.chunked) {
+    if (n.shape.length !== 1) throw new Error(`dataset '${n.name}': chunked storage is written for 1-d datasets only`);
+    return [
+      dataspaceMessage(n.shape, true),
+      datatypeMessage(n.encodeType),
+      fillValueMessage(true),
+      chunkedLayoutMessage(n.chunked.chunks > 0 ? (data.get(n) ?? 0) : undefined, n.chunked.chunkRows, n.elementBytes),
+      ...(n.chunked.gzip !== undefined ? [filterPipelineMessage(n.elementBytes, n.chunked.gzip)] : []),
+      ...attributeMessages(n.attributes, heap),
+    ];
+  }
+  return [
+    dataspaceMessage(n.shape),
+    datatypeMessage(n.encodeType),
+    fillValueMessage(),
+    contiguousLayoutMessage(data.get(n) ?? 0, datasetBytes(n)),
+    ...attributeMessages(n.attributes, heap),
+  ];
+}
+
+/** Every object, depth first and root first: the order their headers are laid out in. */
+function objectsOf(root: GroupNode): (GroupNode | DatasetNode)[] {
   const objects: (GroupNode | DatasetNode)[] = [];
   const visit = (n: GroupNode | DatasetNode): void => {
     objects.push(n);
     if (n.kind === 'group') n.children.forEach(visit);
   };
   visit(root);
+  return objects;
+}
 
-  const messagesFor = (addr: Map<GroupNode | DatasetNode, number>, data: Map<DatasetNode, number>, heap: { address: number; strings: Uint8Array[] }) =>
-    (n: GroupNode | DatasetNode): Message[] => {
-      if (n.kind === 'group') {
-        return [
-          linkInfoMessage(n.children.length),
-          groupInfoMessage(n.children.length),
-          ...n.children.map((c, i) => linkMessage(c.name, addr.get(c) ?? 0, i)),
-          ...attributeMessages(n.attributes, heap),
-        ];
-      }
-      if (n.chunked) {
-        if (n.shape.length !== 1) throw new Error(`dataset '${n.name}': chunked storage is written for 1-d datasets only`);
-        return [
-          dataspaceMessage(n.shape, true),
-          datatypeMessage(n.encodeType),
-          fillValueMessage(true),
-          chunkedLayoutMessage(n.chunked.chunks > 0 ? (data.get(n) ?? 0) : undefined, n.chunked.chunkRows, n.elementBytes),
-          ...(n.chunked.gzip !== undefined ? [filterPipelineMessage(n.elementBytes, n.chunked.gzip)] : []),
-          ...attributeMessages(n.attributes, heap),
-        ];
-      }
-      return [
-        dataspaceMessage(n.shape),
-        datatypeMessage(n.encodeType),
-        fillValueMessage(),
-        contiguousLayoutMessage(data.get(n) ?? 0, datasetBytes(n)),
-        ...attributeMessages(n.attributes, heap),
-      ];
-    };
-
-  // Pass 1: sizes.
-  const sizing = { address: 0, strings: [] as Uint8Array[] };
-  const sizes = objects.map((o) => objectHeaderSize(messagesFor(new Map(), new Map(), sizing)(o)));
+/**
+ * Object headers from `start`, then the global heap of string attributes. Header sizes do not depend on
+ * the addresses they hold, so one pass with placeholder addresses fixes every address; `encode` then
+ * encodes with the real ones once the caller has placed what the headers point to.
+ */
+function placeHeaders(objects: readonly (GroupNode | DatasetNode)[], start: number) {
+  const sizing: Heap = { address: 0, strings: [] };
+  const sizes = objects.map((o) => objectHeaderSize(messagesOf(o, new Map(), new Map(), sizing)));
   const addr = new Map<GroupNode | DatasetNode, number>();
-  let at = SUPERBLOCK_BYTES;
+  let at = start;
   objects.forEach((o, i) => {
     addr.set(o, at);
     at += sizes[i]!;
   });
   const heapAddress = sizing.strings.length > 0 ? alignUp(at, 8) : 0;
   if (sizing.strings.length > 0) at = heapAddress + globalHeapSize(sizing.strings);
+  const encode = (data: ReadonlyMap<DatasetNode, number>, out: Uint8Array, base: number): void => {
+    const heap: Heap = { address: heapAddress, strings: [] };
+    objects.forEach((o, i) => {
+      const bytes = encodeObjectHeader(messagesOf(o, addr, data, heap));
+      if (bytes.length !== sizes[i]) throw new Error(`object header of '${o.name}' changed size between passes`);
+      out.set(bytes, addr.get(o)! - base);
+    });
+    if (heap.strings.length > 0) out.set(encodeGlobalHeap(heap.strings), heapAddress - base);
+  };
+  return { addr, end: at, encode };
+}
+
+/**
+ * Lays the file out as: superblock, object headers (depth first, root first), the global heap of
+ * string attributes, then each dataset's data.
+ */
+export function layoutFile(root: GroupNode): FileLayout {
+  const objects = objectsOf(root);
+  const headers = placeHeaders(objects, SUPERBLOCK_BYTES);
+  let at = headers.end;
   const btrees = new Map<DatasetNode, number>();
   for (const o of objects) {
     if (o.kind !== 'dataset' || !o.chunked || o.chunked.chunks === 0) continue;
@@ -159,19 +185,50 @@ export function layoutFile(root: GroupNode): FileLayout {
   const fileBytes = data.size > 0 ? Math.max(at, metadataEnd) : metadataEnd;
   if (!Number.isSafeInteger(fileBytes)) throw new Error(`a file of ${fileBytes} bytes is too large`);
 
-  // Pass 2: encode with the real addresses.
-  const heap = { address: heapAddress, strings: [] as Uint8Array[] };
   const out = new Uint8Array(metadataEnd);
-  out.set(encodeSuperblock(addr.get(root)!, fileBytes), 0);
+  const rootAddress = headers.addr.get(root)!;
+  out.set(encodeSuperblock(rootAddress, fileBytes), 0);
   // A layout message holds the data address of a contiguous dataset, the B-tree address of a chunked one.
-  const dataAddress = new Map([...[...data].map(([d, r]) => [d, r.address] as const), ...btrees]);
-  objects.forEach((o, i) => {
-    const bytes = encodeObjectHeader(messagesFor(addr, dataAddress, heap)(o));
-    if (bytes.length !== sizes[i]) throw new Error(`object header of '${o.name}' changed size between passes`);
-    out.set(bytes, addr.get(o)!);
-  });
-  if (heap.strings.length > 0) out.set(encodeGlobalHeap(heap.strings), heapAddress);
-  return { metadata: out, data, btrees, fileBytes, rootAddress: addr.get(root)! };
+  headers.encode(new Map([...[...data].map(([d, r]) => [d, r.address] as const), ...btrees]), out, 0);
+  return { metadata: out, data, btrees, fileBytes, rootAddress };
+}
+
+/** Where a file whose data is written first (layoutAfterData) puts its first dataset: a page, as every large dataset. */
+export const FIRST_DATA_ADDRESS = PAGE;
+
+/** Where the next dataset goes after `end` when data is written first: as layoutFile aligns it. */
+export function nextDataAddress(end: number, bytes: number): number {
+  return alignUp(end, bytes >= LARGE_DATASET_BYTES ? PAGE : 8);
+}
+
+export interface DataFirstLayout {
+  /** Object headers and string heap, to write at `metadataAddress`. */
+  readonly metadata: Uint8Array;
+  readonly metadataAddress: number;
+  /** To write at offset 0 last: it is what makes the rest a file. */
+  readonly superblock: Uint8Array;
+  readonly fileBytes: number;
+}
+
+/**
+ * Metadata for contiguous datasets already written at `data` (ending before `dataEnd`): the headers go
+ * after the data. Lets a writer place rows before it knows how many there will be, so a table can be
+ * written while it is still loading; HDF5 readers follow the superblock's root address wherever it is.
+ */
+export function layoutAfterData(root: GroupNode, data: ReadonlyMap<DatasetNode, number>, dataEnd: number): DataFirstLayout {
+  const objects = objectsOf(root);
+  for (const o of objects) {
+    if (o.kind !== 'dataset') continue;
+    if (o.chunked) throw new Error(`dataset '${o.name}': data-first layout is for contiguous datasets`);
+    if (!data.has(o)) throw new Error(`dataset '${o.name}' has no data address`);
+  }
+  const metadataAddress = alignUp(Math.max(dataEnd, SUPERBLOCK_BYTES), 8);
+  const headers = placeHeaders(objects, metadataAddress);
+  const fileBytes = headers.end;
+  if (!Number.isSafeInteger(fileBytes)) throw new Error(`a file of ${fileBytes} bytes is too large`);
+  const metadata = new Uint8Array(fileBytes - metadataAddress);
+  headers.encode(data, metadata, metadataAddress);
+  return { metadata, metadataAddress, superblock: encodeSuperblock(headers.addr.get(root)!, fileBytes), fileBytes };
 }
 
 /** Superblock version 2: 8-byte offsets and lengths, no extension, checksummed. Readers refuse a file shorter than `fileBytes`. */

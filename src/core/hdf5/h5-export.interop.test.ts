@@ -66,7 +66,8 @@ describe.each([
     const file = fresh();
     const rows = 40_000;
     const schema = [{ name: 'chr', dtype: '|S10', width: 5 }, { name: 'b', dtype: '|i1' }, { name: 'tag', dtype: '|S3' }, { name: 'n', dtype: '<i8' }, { name: 'x', dtype: '<f4' },
-      { name: 's4', dtype: '|S4' }, { name: 's5', dtype: '|S5' }, { name: 's7', dtype: '|S7', width: 3 }, { name: 's8', dtype: '|S8', width: 6 }];
+      { name: 's4', dtype: '|S4' }, { name: 's5', dtype: '|S5' }, { name: 's7', dtype: '|S7', width: 3 }, { name: 's8', dtype: '|S8', width: 6 },
+      { name: 's13', dtype: '|S13', width: 11 }, { name: 's16', dtype: '|S16' }, { name: 's2', dtype: '|S2' }];
     const cols = generatedColumns(schema, rows, 3).map((c) => (c.dtype.startsWith('|S') ? dictionaryColumn(c) : c));
     const source = memorySource('dict', rows, cols);
     await exportHdf5([source], { destination: file, layout, compression: gzip ? { kind: 'gzip', level: gzip } : { kind: 'none' }, ...(chunkRows ? { chunkRows } : {}), blockBytes: 1 << 18 });

@@ -153,6 +153,23 @@ function copyCoded(d: DataView, at: number, stride: number, t: DictionaryTable, 
       d.setUint32(at, w32[2 * c]!, true);
       d.setUint32(at + 4, w32[2 * c + 1]!, true);
     }
+  } else if (words >= 1 && words <= 4) {
+    // 4 to 16 bytes (|S10 chromosome names among them): the words written without an inner loop; the
+    // tests on `words`, `half` and `odd` are the same for every row, so they cost next to nothing.
+    const half = size & 2;
+    const odd = size & 1;
+    const tail = words * 4;
+    for (let r = 0; r < count; r++, at += stride) {
+      const c = codes[r]!;
+      if (c >= values) throw codeError(c, r, values);
+      const i = c * words;
+      d.setUint32(at, w32[i]!, true);
+      if (words > 1) d.setUint32(at + 4, w32[i + 1]!, true);
+      if (words > 2) d.setUint32(at + 8, w32[i + 2]!, true);
+      if (words > 3) d.setUint32(at + 12, w32[i + 3]!, true);
+      if (half) d.setUint16(at + tail, w16[c]!, true);
+      if (odd) d.setUint8(at + tail + half, w8[c]!);
+    }
   } else {
     const half = size & 2;
     const odd = size & 1;

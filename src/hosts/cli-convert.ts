@@ -1,5 +1,6 @@
 // `arrayport convert FILE... -o OUT`: loads the files in parallel (a worker process each), optionally filters, sorts and picks columns, and writes HDF5, .npy or CSV.
 
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
@@ -11,7 +12,8 @@ import type { ExportCompression, ExportFormat, ExportLayout, ExportStatus } from
 import type { SortKey, ViewInfo, ViewSpec } from '../shared/view.js';
 import { AppService } from '../core/app-service.js';
 import { datasetBaseName } from '../core/dataset-name.js';
-import { forkSpawner } from '../core/pool/fork-spawner.js';
+import { forkSpawner, type ForkEntry } from '../core/pool/fork-spawner.js';
+import type { WorkerKind } from '../core/pool/spawn.js';
 import { CliUsageError, formatBytes } from './cli-output.js';
 import { ProgressLine } from './progress-line.js';
 import { disposeOnExit } from './store-lifetime.js';
@@ -120,11 +122,17 @@ function parseConvertArgs(argv: string[]): ConvertArgs {
   };
 }
 
-export async function runConvert(argv: string[]): Promise<number> {
+/** Worker entries, and idle workers already forked from them for the pools to take first (see forkSpawner). */
+export interface ConvertWorkers {
+  readonly entries: Record<WorkerKind, ForkEntry>;
+  readonly started?: Partial<Record<WorkerKind, ChildProcess[]>>;
+}
+
+export async function runConvert(argv: string[], workers: ConvertWorkers = { entries: nodeWorkerEntries() }): Promise<number> {
   const args = parseConvertArgs(argv);
   for (const f of args.files) if (!existsSync(f)) throw new Error(`${f}: no such file`);
   const started = performance.now();
-  const service = new AppService({ spawner: forkSpawner(nodeWorkerEntries()), loaderProcesses: args.jobs, statsOnLoad: false, warmExport: true });
+  const service = new AppService({ spawner: forkSpawner(workers.entries, workers.started), loaderProcesses: args.jobs, statsOnLoad: false, warmExport: true });
   const progress = new ProgressLine(process.stderr);
   const release = disposeOnExit(service.store, () => progress.clear());
   try {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { forkSpawner } from './fork-spawner.js';
+import { forkEarly, forkSpawner } from './fork-spawner.js';
 import { workerEnv } from './spawn.js';
 
 describe('workerEnv', () => {
@@ -45,6 +45,35 @@ describe('forkSpawner', () => {
       if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
       else process.env.NODE_EXTRA_CA_CERTS = saved;
       delete process.env.ARRAYPORT_TEST_MARKER;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hands out a process forked ahead of time first, with the messages it sent before anyone listened, then forks its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrayport-early-'));
+    const entry = join(dir, 'argv.mjs');
+    writeFileSync(entry, 'process.send({ pid: process.pid, label: process.argv[2] });\n');
+    try {
+      const entries = { loader: { path: entry }, export: { path: entry }, h5reader: { path: entry }, compute: { path: entry } };
+      const early = forkEarly(entries, 'loader');
+      // Its message arrives before anyone listens, as a worker's 'ready' can while the host still loads.
+      await new Promise((r) => setTimeout(r, 300));
+      const started = { loader: [early] };
+      const spawner = forkSpawner(entries, started);
+      const reply = (kind: 'loader', label: string) => new Promise<{ pid: number; label: string; child: number | undefined }>((resolve) => {
+        const child = spawner.spawn(kind, label);
+        child.onMessage((m) => {
+          child.kill();
+          resolve({ ...(m as { pid: number; label: string }), child: child.pid });
+        });
+      });
+      const first = await reply('loader', 'first');
+      expect(first).toEqual({ pid: early.pid, label: 'idle', child: early.pid });
+      expect(started.loader).toEqual([]);
+      const second = await reply('loader', 'second');
+      expect(second.label).toBe('second');
+      expect(second.pid).not.toBe(early.pid);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

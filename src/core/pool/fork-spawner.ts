@@ -1,6 +1,6 @@
 // WorkerSpawner for plain Node hosts (CLI, browser host): child_process.fork of the worker entry files.
 
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { workerEnv, type WorkerKind, type WorkerProcess, type WorkerSpawner } from './spawn.js';
 
 export interface ForkEntry {
@@ -9,18 +9,41 @@ export interface ForkEntry {
   readonly execArgv?: readonly string[];
 }
 
-export function forkSpawner(entries: Record<WorkerKind, ForkEntry>): WorkerSpawner {
+/** Forks the worker entry of `kind`; its first argument is the label a process list shows. */
+export function forkWorker(entries: Record<WorkerKind, ForkEntry>, kind: WorkerKind, label: string): ChildProcess {
+  const entry = entries[kind];
+  const child = fork(entry.path, [label], {
+    execArgv: [...(entry.execArgv ?? [])],
+    env: workerEnv(process.env, kind),
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
+  // An IPC error after the child died must not crash the host.
+  child.on('error', () => {});
+  return child;
+}
+
+/** Messages of processes forked ahead of their pool, kept until the pool listens (its 'ready' may come first). */
+const held = new WeakMap<ChildProcess, { messages: unknown[]; hold: (m: unknown) => void }>();
+
+/** forkWorker for a pool that does not exist yet (see forkSpawner's `started`): labelled 'idle', its messages kept. */
+export function forkEarly(entries: Record<WorkerKind, ForkEntry>, kind: WorkerKind): ChildProcess {
+  const child = forkWorker(entries, kind, 'idle');
+  const messages: unknown[] = [];
+  const hold = (m: unknown): void => void messages.push(m);
+  child.on('message', hold);
+  held.set(child, { messages, hold });
+  return child;
+}
+
+/**
+ * `started` holds idle processes forked before the host was ready (forkEarly): the pool's first spawns of those
+ * kinds take them instead of forking. The caller kills what was never taken.
+ */
+export function forkSpawner(entries: Record<WorkerKind, ForkEntry>, started: Partial<Record<WorkerKind, ChildProcess[]>> = {}): WorkerSpawner {
   return {
     spawn(kind: WorkerKind, label: string): WorkerProcess {
-      const entry = entries[kind];
-      const child = fork(entry.path, [label], {
-        execArgv: [...(entry.execArgv ?? [])],
-        env: workerEnv(process.env, kind),
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        serialization: 'advanced',
-      });
-      // An IPC error after the child died must not crash the host.
-      child.on('error', () => {});
+      const child = started[kind]?.shift() ?? forkWorker(entries, kind, label);
       return {
         get pid() {
           return child.pid;
@@ -28,7 +51,14 @@ export function forkSpawner(entries: Record<WorkerKind, ForkEntry>): WorkerSpawn
         postMessage: (m) => {
           if (child.connected) child.send(m as object);
         },
-        onMessage: (listener) => void child.on('message', listener),
+        onMessage: (listener) => {
+          child.on('message', listener);
+          const early = held.get(child);
+          if (!early) return;
+          held.delete(child);
+          child.off('message', early.hold);
+          for (const m of early.messages) listener(m);
+        },
         onExit: (listener) =>
           void child.once('exit', (code, signal) =>
             listener({ code, reason: signal === 'SIGKILL' ? 'killed' : signal ?? (code === 0 ? 'clean-exit' : 'abnormal-exit') }),

@@ -170,10 +170,12 @@ async function settled(datasets: readonly ExportJobDataset[], format: ExportForm
       continue;
     }
     const known = await manifestWhen(d.dir, d.manifest, (m) => m.array !== undefined || m.columns.length > 0, signal);
-    const followed = format === 'hdf5' && !d.view && !known.array;
-    const manifest = followed || known.state === 'ready' ? known : await manifestWhen(d.dir, known, () => false, signal);
-    const { loading: _loading, ...rest } = d;
-    out.push(followed && manifest.state !== 'ready' ? { ...d, manifest } : { ...rest, manifest });
+    if (format === 'hdf5' && !d.view && !known.array && known.state !== 'ready') {
+      out.push({ ...d, manifest: known });
+      continue;
+    }
+    const { loading: _loading, ...whole } = d;
+    out.push({ ...whole, manifest: known.state === 'ready' ? known : await manifestWhen(d.dir, known, () => false, signal) });
   }
   return out;
 }

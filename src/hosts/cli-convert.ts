@@ -144,10 +144,11 @@ export async function runConvert(argv: string[], workers: ConvertWorkers = { ent
       ...(args.view ? { views: true } : {}),
     };
     // Text tables are written while they load: the writer takes each table's rows as they are committed, so most
-    // of the writing overlaps the parsing. A view needs its whole table first; .npy and HDF5 inputs load too fast
-    // to be worth following.
+    // of the writing overlaps the parsing. Only uncompressed contiguous HDF5 can be written that way (a view needs
+    // its whole table, chunks are compressed in order after the load); .npy and HDF5 inputs load too fast to matter.
     const texts = (await service.listDatasets()).filter((d) => ids.includes(d.id) && d.format === 'text');
-    const early = args.format === 'hdf5' && !args.view && texts.length === ids.length ? service.startExportWhileLoading(request) : undefined;
+    const follows = args.format === 'hdf5' && !args.view && args.compression.kind === 'none' && args.chunkRows === undefined;
+    const early = follows && texts.length === ids.length ? service.startExportWhileLoading(request) : undefined;
     const stopProgress = service.onDatasets((list) => progress.show(list.map(describeLoad).join('  ')));
     const loaded = await service.idle(ids);
     stopProgress();

@@ -1,7 +1,7 @@
 // Writes uncompressed tables as contiguous HDF5 datasets without h5wasm: each table's rows as it is committed, then our own metadata after them.
 
 import { ftruncateSync } from 'node:fs';
-import { FIRST_DATA_ADDRESS, layoutAfterData, nextDataAddress, type DatasetNode } from './format/file-layout.js';
+import { DATA_START, layoutAfterData, nextDataAddress, type DatasetNode } from './format/file-layout.js';
 import type { GrowingSource } from './growing-source.js';
 import type { ColumnSource } from './column-source.js';
 import { readMembers, scatterRows } from './h5-fill.js';
@@ -41,10 +41,10 @@ function sameLayout(a: SourcePlan, b: SourcePlan): boolean {
 
 /** Writes every table into the open file `fd` (a fresh temporary), each as its load commits rows; returns the file's size and the final plans. */
 export async function writeContiguous(fd: number, tables: readonly GrowingSource[], o: ContiguousWriteOptions): Promise<ContiguousResult> {
-  const rows = new RowWriter(fd, o.blockBytes, o.afterBlock);
+  const writer = new RowWriter(fd, o.blockBytes, o.afterBlock);
   const plans: SourcePlan[] = [];
   const addresses = new Map<DatasetPlan, number>();
-  let end = FIRST_DATA_ADDRESS;
+  let end = DATA_START;
   try {
     for (const [index, table] of tables.entries()) {
       let plan: SourcePlan | undefined;
@@ -56,7 +56,8 @@ export async function writeContiguous(fd: number, tables: readonly GrowingSource
         // A 'columns' table is one range per column, whose length is known only once the load ends.
         if (next.datasets.length > 1 && !final) continue;
         if (!plan) {
-          // A table still loading starts on a page, whatever its final size (a big one would anyway).
+          // A table still loading starts on a page whatever its final size, as a big one would; a small whole one
+          // right after what came before.
           const bytes = next.datasets[0]?.rowBytes ?? 0;
           start = nextDataAddress(end, final ? source.rows * bytes : Number.MAX_SAFE_INTEGER);
         } else if (!sameLayout(plan, next)) {
@@ -68,7 +69,7 @@ export async function writeContiguous(fd: number, tables: readonly GrowingSource
         for (const d of plan.datasets) {
           at = plan.datasets.length > 1 ? nextDataAddress(at, d.rows * d.rowBytes) : at;
           addresses.set(d, at);
-          await rows.write(plan, d, at, written, d.rows - written);
+          await writer.write(plan, d, at, written, d.rows - written);
           at += d.rows * d.rowBytes;
         }
         written = source.rows;
@@ -79,10 +80,10 @@ export async function writeContiguous(fd: number, tables: readonly GrowingSource
       }
       plans.push(plan!);
     }
-    await rows.drain();
+    await writer.drain();
   } finally {
     // The caller closes fd next: no write or flush may still be using it.
-    await rows.settle();
+    await writer.settle();
   }
 
   const { root, datasets: nodes } = tableTree(plans, { ...o, chunkedOf: () => undefined });

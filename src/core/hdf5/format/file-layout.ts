@@ -193,8 +193,8 @@ export function layoutFile(root: GroupNode): FileLayout {
   return { metadata: out, data, btrees, fileBytes, rootAddress };
 }
 
-/** Where a file whose data is written first (layoutAfterData) puts its first dataset: a page, as every large dataset. */
-export const FIRST_DATA_ADDRESS = PAGE;
+/** Where data may start in a file whose data is written first (layoutAfterData): right after the superblock. */
+export const DATA_START = SUPERBLOCK_BYTES;
 
 /** Where the next dataset goes after `end` when data is written first: as layoutFile aligns it. */
 export function nextDataAddress(end: number, bytes: number): number {

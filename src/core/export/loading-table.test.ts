@@ -89,6 +89,18 @@ describe('followTable', () => {
     await expect(table.next()).rejects.toThrow("cov.tsv did not load: /data/cov.tsv:7:3: expected an integer: 'x7'");
   });
 
+  it('rejects, naming the table, when its dataset is removed from the store while followed', async () => {
+    const w = writer();
+    w.begin([{ name: 'a', dtype: '<i4', reason: '' }]);
+    const table = followTable(w.dir, readManifest(w.dir), 'cov', () => {
+      throw new Error('nothing was committed, so nothing is opened');
+    });
+    const waiting = table.next();
+    w.close();
+    fs.rmSync(w.dir, { recursive: true, force: true });
+    await expect(waiting).rejects.toThrow('cov.tsv is no longer in the store');
+  });
+
   it('stops waiting with CancelledError once the export is aborted', async () => {
     const w = writer();
     w.begin([{ name: 'a', dtype: '<i4', reason: '' }]);

@@ -15,13 +15,13 @@ import type { DatasetManifest } from '../store/manifest.js';
 const POLL_MS = 15;
 
 /** The manifest as the loader left it; a failed or cancelled load throws, naming the table. */
-function current(dir: string, fallback: DatasetManifest): DatasetManifest {
+function current(dir: string, before: DatasetManifest): DatasetManifest {
   let m: DatasetManifest;
   try {
     m = readManifest(dir);
   } catch {
-    // Replaced by rename, so a reader sees a whole manifest; anything else is a store removed under us, met below.
-    m = fallback;
+    // A manifest is replaced by rename, so a reader never sees half of one: unreadable means the dataset is gone.
+    throw new Error(`${before.name} is no longer in the store`);
   }
   if (m.state === 'failed') throw new Error(`${m.name} did not load${m.error ? `: ${formatLoadError(m.error)}` : ''}`);
   if (m.state === 'cancelled') throw new Error(`${m.name}: its load was cancelled`);

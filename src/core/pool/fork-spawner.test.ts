@@ -77,4 +77,21 @@ describe('forkSpawner', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('reports the exit of a process forked ahead of time that ended before the pool listened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrayport-gone-'));
+    const entry = join(dir, 'crash.mjs');
+    writeFileSync(entry, 'process.exit(3);\n');
+    try {
+      const entries = { loader: { path: entry }, export: { path: entry }, h5reader: { path: entry }, compute: { path: entry } };
+      const early = forkEarly(entries, 'loader');
+      await new Promise((r) => early.once('exit', r));
+      const child = forkSpawner(entries, { loader: [early] }).spawn('loader', 'late');
+      expect(child.pid).toBe(early.pid);
+      const exit = await new Promise((resolve) => child.onExit(resolve));
+      expect(exit).toEqual({ code: 3, reason: 'abnormal-exit' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

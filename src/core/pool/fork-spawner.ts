@@ -59,10 +59,13 @@ export function forkSpawner(entries: Record<WorkerKind, ForkEntry>, started: Par
           child.off('message', early.hold);
           for (const m of early.messages) listener(m);
         },
-        onExit: (listener) =>
-          void child.once('exit', (code, signal) =>
-            listener({ code, reason: signal === 'SIGKILL' ? 'killed' : signal ?? (code === 0 ? 'clean-exit' : 'abnormal-exit') }),
-          ),
+        onExit: (listener) => {
+          const report = (code: number | null, signal: NodeJS.Signals | null): void =>
+            listener({ code, reason: signal === 'SIGKILL' ? 'killed' : signal ?? (code === 0 ? 'clean-exit' : 'abnormal-exit') });
+          // A process forked early may have ended before its pool listened: its 'exit' has been and gone.
+          if (child.exitCode !== null || child.signalCode !== null) queueMicrotask(() => report(child.exitCode, child.signalCode));
+          else child.once('exit', report);
+        },
         kill: () => void child.kill('SIGKILL'),
       };
     },

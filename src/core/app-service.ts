@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { HostService, LoadOptions, Unsubscribe } from '../shared/app-api.js';
 import type { ArraySlice, LevelOfDetail, LodRequest, SliceRequest } from '../shared/array-view.js';
-import type { DatasetInfo, DatasetState, LoadErrorInfo, LoadProgress } from '../shared/dataset.js';
+import type { DatasetInfo } from '../shared/dataset.js';
 import type { ExportRequest, ExportStatus } from '../shared/export-request.js';
 import type { AdmissionEstimate, MemorySample, ProcessMemory } from '../shared/memory.js';
 import type { RowWindow } from '../shared/row-window.js';
@@ -15,6 +15,7 @@ import { readViewWindow } from './compute/view-window.js';
 import type { ExportApi } from './export-job.js';
 import { readArrayLod, readArraySlice } from './arrays/array-reads.js';
 import { storeArraySource } from './arrays/store-array-source.js';
+import { datasetInfo, type Tracked } from './dataset-info.js';
 import { ExportTracker } from './export-tracker.js';
 import { sniffFormat } from './format-sniff.js';
 import { H5Files } from './h5-files.js';
@@ -46,22 +47,6 @@ export interface AppServiceOptions {
   /** The machine's memory; /proc/meminfo by default (Electron passes process.getSystemMemoryInfo). */
   readonly systemMemory?: () => { totalBytes: number; usedBytes: number };
   readonly memoryIntervalMs?: number;
-}
-
-interface Tracked {
-  readonly id: string;
-  readonly name: string;
-  readonly sourcePath: string;
-  readonly sourceBytes: number;
-  readonly format: DatasetInfo['format'];
-  /** The .npz member this dataset loads. */
-  readonly member?: string;
-  state: DatasetState;
-  progress?: LoadProgress;
-  error?: LoadErrorInfo;
-  /** Frozen view once the store no longer holds the dataset (failed or cancelled loads keep their row in the list). */
-  final?: DatasetInfo;
-  readonly controller: AbortController;
 }
 
 /** Dataset events at most this often: progress arrives ~10×/s per file and the list is sent whole. */
@@ -122,12 +107,12 @@ export class AppService implements HostService {
   }
 
   async readWindow(datasetId: string, firstRow: number, rowCount: number, columns?: readonly string[]): Promise<RowWindow> {
-    if (this.h5.has(datasetId)) return this.h5.readWindow(datasetId, Math.max(0, Math.floor(firstRow)), Math.max(0, Math.min(Math.floor(rowCount), 100_000)), columns);
+    const [first, count] = [Math.max(0, Math.floor(firstRow)), Math.max(0, Math.min(Math.floor(rowCount), 100_000))];
+    if (this.h5.has(datasetId)) return this.h5.readWindow(datasetId, first, count, columns);
     const m = this.store.get(datasetId);
     if (!m) throw new Error(`dataset ${datasetId} is not open`);
     if (m.array && (m.shape?.length ?? 0) > 1) throw new Error(`${m.name} is a ${m.shape!.length}-d array: read it with readSlice`);
     const reader = this.store.openReader(datasetId);
-    const [first, count] = [Math.max(0, Math.floor(firstRow)), Math.max(0, Math.min(Math.floor(rowCount), 100_000))];
     try {
       const view = this.views.current(datasetId);
       if (view) return readViewWindow(reader, datasetId, view, first, count, columns);
@@ -222,19 +207,14 @@ export class AppService implements HostService {
     return this.memory.subscribe(listener);
   }
 
-  async startExport(request: ExportRequest): Promise<string> {
+  /**
+   * Starts an export of loaded datasets. With `whileLoading` (the CLI's convert) tables still loading are taken too
+   * and written as their rows are committed, so writing overlaps parsing; a load that fails fails the export.
+   */
+  async startExport(request: ExportRequest, options: { whileLoading?: boolean } = {}): Promise<string> {
     // HDF5 files and entries are not in the store: the export worker reads them in place.
     const { storeIds, files } = this.h5.exportInputs(request.datasetIds);
-    return this.exports.start({ ...request, datasetIds: storeIds }, files);
-  }
-
-  /**
-   * The CLI's convert: an export started as its loads start. Tables are written while they load (rows as they
-   * are committed), so writing overlaps parsing; a load that fails fails the export, and no file is left.
-   */
-  startExportWhileLoading(request: ExportRequest): string {
-    const { storeIds, files } = this.h5.exportInputs(request.datasetIds);
-    return this.exports.start({ ...request, datasetIds: storeIds }, files, { whileLoading: true });
+    return this.exports.start({ ...request, datasetIds: storeIds }, files, options);
   }
 
   onExport(listener: (status: ExportStatus) => void): Unsubscribe {
@@ -285,16 +265,17 @@ export class AppService implements HostService {
     try {
       members = listZip(path).map((m) => m.name).filter((n) => !n.endsWith('/'));
     } catch (e) {
-      return [this.failedEntry(path, 0, `not a readable .npz archive: ${(e as Error).message}`)];
+      return [this.failedEntry(path, basename(path), 0, 'text', `not a readable .npz archive: ${(e as Error).message}`)];
     }
-    if (members.length === 0) return [this.failedEntry(path, 0, 'the archive holds no members')];
+    if (members.length === 0) return [this.failedEntry(path, basename(path), 0, 'text', 'the archive holds no members')];
     return members.map((member) => this.admit(path, options, 'npz', member));
   }
 
-  private failedEntry(path: string, sourceBytes: number, message: string): string {
+  /** A row for a file that never reached the store: the list still shows it, with the reason. */
+  private failedEntry(path: string, name: string, sourceBytes: number, format: DatasetInfo['format'], message: string): string {
     const id = `f${++this.failedCounter}`;
-    const t: Tracked = { id, name: basename(path), sourcePath: path, sourceBytes, format: 'text', state: 'failed', error: { file: path, message }, controller: new AbortController() };
-    t.final = this.info(t);
+    const t: Tracked = { id, name, sourcePath: path, sourceBytes, format, state: 'failed', error: { file: path, message }, controller: new AbortController() };
+    t.final = datasetInfo(t, this.store, this.views);
     this.tracked.set(id, t);
     return id;
   }
@@ -307,13 +288,7 @@ export class AppService implements HostService {
       sourceBytes = statSync(path).size;
       created = this.store.createDataset({ name, sourcePath: path, sourceBytes, format, estimatedBytes: estimateStoreBytes(path) });
     } catch (e) {
-      // Nothing reached the store: the list still shows the file with the reason.
-      const id = `f${++this.failedCounter}`;
-      const error: LoadErrorInfo = { file: path, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message };
-      const t: Tracked = { id, name, sourcePath: path, sourceBytes, format, state: 'failed', error, controller: new AbortController() };
-      t.final = this.info(t);
-      this.tracked.set(id, t);
-      return id;
+      return this.failedEntry(path, name, sourceBytes, format, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message);
     }
     const t: Tracked = { id: created.id, name, sourcePath: path, sourceBytes, format, ...(member !== undefined ? { member } : {}), state: 'queued', controller: new AbortController() };
     this.tracked.set(t.id, t);
@@ -345,41 +320,14 @@ export class AppService implements HostService {
       t.state = e instanceof CancelledError ? 'cancelled' : 'failed';
       if (!(e instanceof CancelledError)) t.error = e instanceof LoadError ? e.info : { file: t.sourcePath, message: (e as Error).message };
       // A failed or cancelled load keeps its row in the list but none of its segments.
-      t.final = this.info(t);
+      t.final = datasetInfo(t, this.store, this.views);
       void this.store.close(t.id).then(() => this.memory.nudge());
     }
     this.emitDatasets(true);
   }
 
-  private info(t: Tracked): DatasetInfo {
-    if (t.final) return t.final;
-    const m = this.store.get(t.id);
-    const placement = this.store.placement(t.id);
-    const view = this.views.info(t.id);
-    const stats = this.views.statsState(t.id);
-    return {
-      id: t.id,
-      name: t.name,
-      sourcePath: t.sourcePath,
-      sourceBytes: t.sourceBytes,
-      format: t.format,
-      ...(m?.source.dialect ? { dialect: m.source.dialect } : {}),
-      ...(m?.array && m.shape && m.columns[0] ? { array: { shape: m.shape, dtype: m.columns[0].dtype } } : {}),
-      ...(t.member !== undefined ? { entry: { path: t.member } } : {}),
-      state: t.state,
-      rows: t.state === 'failed' || t.state === 'cancelled' ? 0 : m?.rows ?? 0,
-      columns: (m?.columns ?? []).map((c) => ({ name: c.name, dtype: c.dtype, reason: c.reason, ...(c.encoding ? { encoding: c.encoding } : {}) })),
-      ...(placement ? { placement } : {}),
-      storeBytes: t.state === 'failed' || t.state === 'cancelled' ? 0 : this.store.datasetBytes(t.id),
-      ...(t.progress ? { progress: t.progress } : {}),
-      ...(t.error ? { error: t.error } : {}),
-      ...(view ? { view } : {}),
-      ...(stats ? { stats } : {}),
-    };
-  }
-
   private snapshot(): DatasetInfo[] {
-    return [...[...this.tracked.values()].map((t) => this.info(t)), ...this.h5.list()];
+    return [...[...this.tracked.values()].map((t) => datasetInfo(t, this.store, this.views)), ...this.h5.list()];
   }
 
   private emitDatasets(now = false): void {

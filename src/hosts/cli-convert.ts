@@ -148,7 +148,7 @@ export async function runConvert(argv: string[], workers: ConvertWorkers = { ent
     // its whole table, chunks are compressed in order after the load); .npy and HDF5 inputs load too fast to matter.
     const texts = (await service.listDatasets()).filter((d) => ids.includes(d.id) && d.format === 'text');
     const follows = args.format === 'hdf5' && !args.view && args.compression.kind === 'none' && args.chunkRows === undefined;
-    const early = follows && texts.length === ids.length ? service.startExportWhileLoading(request) : undefined;
+    const early = follows && texts.length === ids.length ? await service.startExport(request, { whileLoading: true }) : undefined;
     const stopProgress = service.onDatasets((list) => progress.show(list.map(describeLoad).join('  ')));
     const loaded = await service.idle(ids);
     stopProgress();

@@ -70,6 +70,7 @@ export async function exportHdf5(tables: readonly (ColumnSource | GrowingSource)
   const names = datasetNames([...growing.map((s) => s.name), ...trees.map((t) => t.name)]);
   const planOptions = { layout: options.layout, chunkRows: options.chunkRows, blockBytes };
   const planOne = (source: ColumnSource, index: number): SourcePlan => planExport([source], planOptions, [names[index]!])[0]!;
+  const attributesOf = (p: SourcePlan): Record<string, string | number> => withoutReserved(p.source.attributes);
   // Tables alone are written by our own HDF5 encoder: contiguous when uncompressed without a requested chunk size
   // (as h5py writes by default), chunked otherwise. N-d array trees need h5wasm (their attributes are copied through
   // HDF5), and the tables exported with them go the same way.
@@ -83,7 +84,7 @@ export async function exportHdf5(tables: readonly (ColumnSource | GrowingSource)
       let bytesWritten = 0;
       written = await writeContiguous(out.fd, growing, {
         dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE,
-        attributesOf: (p) => withoutReserved(p.source.attributes),
+        attributesOf,
         blockBytes,
         plan: (source, index) => {
           const plan = planOne(source, index);
@@ -110,7 +111,7 @@ export async function exportHdf5(tables: readonly (ColumnSource | GrowingSource)
       await writeWithH5wasm(out.path, plans, arrayPlans, options, afterBlock);
       return;
     }
-    const common = { dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE, attributesOf: (p: SourcePlan) => withoutReserved(p.source.attributes), afterBlock };
+    const common = { dtypeAttribute: NUMPY_DTYPE_ATTRIBUTE, attributesOf, afterBlock };
     await writeChunked(out.fd, plans, { ...common, gzip: options.compression.kind === 'gzip' ? (options.compression.level ?? 4) : undefined });
   });
   return {

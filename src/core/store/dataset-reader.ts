@@ -38,7 +38,6 @@ export interface DatasetReader {
   close(): void;
 }
 
-
 export function openDatasetReader(dir: string, manifest?: DatasetManifest): DatasetReader {
   return new Reader(dir, manifest ?? readManifest(dir));
 }

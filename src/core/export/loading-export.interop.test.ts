@@ -8,21 +8,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExportFormat } from '../../shared/export-request.js';
 import { runExportJob, type ExportJobRequest } from '../export-job.js';
-import { DatasetWriter } from '../store/dataset-writer.js';
+import type { DatasetWriter } from '../store/dataset-writer.js';
 import { readManifest } from '../store/manifest-file.js';
-import { SegmentStore } from '../store/segment-store.js';
+import { useTempStore } from '../store/test-support/temp-store.js';
 
-const PREFIX = 'arrayporttest-loadexport';
 const PYTHON = '/usr/bin/python3';
-const diskRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'arrayport-lxdisk-'));
+const temp = useTempStore('arrayporttest-loadexport');
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'arrayport-lxout-'));
-const store = SegmentStore.open({ prefix: PREFIX, diskRoot });
-afterAll(async () => {
-  await store.dispose();
-  fs.rmSync(diskRoot, { recursive: true, force: true });
-  fs.rmSync(outDir, { recursive: true, force: true });
-  expect(fs.readdirSync('/dev/shm').filter((n) => n.startsWith(PREFIX))).toEqual([]);
-});
+afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
 const BATCH = 20_000;
 const BATCHES = 8;
@@ -67,8 +60,7 @@ async function load(w: DatasetWriter, failAt?: number): Promise<void> {
 }
 
 function started(): DatasetWriter {
-  const { dir } = store.createDataset({ name: 'cov.tsv', sourcePath: '/data/cov.tsv', sourceBytes: 1, format: 'text', estimatedBytes: 1 });
-  const w = new DatasetWriter(dir);
+  const w = temp.writer('cov.tsv');
   w.begin([{ name: 'chr', dtype: '|S5', reason: '' }, { name: 'pos', dtype: '<i4', reason: '' }, { name: 'pct', dtype: '<f8', reason: '' }]);
   return w;
 }

@@ -1,30 +1,17 @@
 // Following a table in the store while a writer commits it: snapshots grow with the commits, widen with the columns, end with the load.
 
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../load-error.js';
-import { DatasetWriter } from '../store/dataset-writer.js';
+import type { DatasetWriter } from '../store/dataset-writer.js';
 import { openDatasetReader } from '../store/dataset-reader.js';
 import { readManifest } from '../store/manifest-file.js';
-import { SegmentStore } from '../store/segment-store.js';
+import { useTempStore } from '../store/test-support/temp-store.js';
 import { followTable } from './loading-table.js';
 
-const PREFIX = 'arrayporttest-follow';
-const diskRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'arrayport-fdisk-'));
-const store = SegmentStore.open({ prefix: PREFIX, diskRoot });
-afterAll(async () => {
-  await store.dispose();
-  fs.rmSync(diskRoot, { recursive: true, force: true });
-  expect(fs.readdirSync('/dev/shm').filter((n) => n.startsWith(PREFIX))).toEqual([]);
-});
-
-function writer(): DatasetWriter {
-  const { dir } = store.createDataset({ name: 'cov.tsv', sourcePath: '/data/cov.tsv', sourceBytes: 1, format: 'text', estimatedBytes: 1 });
-  return new DatasetWriter(dir);
-}
+const temp = useTempStore('arrayporttest-follow');
+const writer = (): DatasetWriter => temp.writer('cov.tsv');
 
 const ints = (from: number, n: number): Int32Array => Int32Array.from({ length: n }, (_, k) => from + k);
 

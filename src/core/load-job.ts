@@ -9,8 +9,6 @@ import { DatasetWriter } from './store/dataset-writer.js';
 import type { LoadRequest, LoadResult } from './load-request.js';
 import { loadTextFile } from './text/text-loader.js';
 
-export type { LoadRequest, LoadResult } from './load-request.js';
-
 /** Progress at most this often (the text loader commits the watermark itself, block by block). */
 const REPORT_INTERVAL_MS = 100;
 

@@ -59,6 +59,7 @@ export function followTable(
     async next() {
       const m = await manifestWhen(dir, seen, (x) => x.columns.length > 0 && x.rows > takenRows, signal);
       latest?.close();
+      // Cleared first: if open throws, close() must not close the old snapshot a second time.
       latest = undefined;
       latest = open(m);
       seen = m;

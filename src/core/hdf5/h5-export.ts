@@ -39,6 +39,11 @@ export interface Hdf5ExportResult {
   readonly datasets: { name: string; rows: number; dtype: string; shape?: number[] }[];
 }
 
+/** A table's HDF5 dataset as the result lists it. */
+function tableResult(d: DatasetPlan): Hdf5ExportResult['datasets'][number] {
+  return { name: d.path, rows: d.rows, dtype: d.h5pyDtype };
+}
+
 /** The NumPy dtype each dataset is meant to have; differs from what h5py reports only for bool (stored as uint8). */
 const NUMPY_DTYPE_ATTRIBUTE = 'numpy_dtype';
 
@@ -94,7 +99,7 @@ export async function exportHdf5(tables: readonly (ColumnSource | GrowingSource)
         afterBlock: (bytes) => out.afterBlock((bytesWritten += bytes)),
       });
     });
-    return { fileBytes, datasets: written!.plans.flatMap((p) => p.datasets).map((d) => ({ name: d.path, rows: d.rows, dtype: d.h5pyDtype })) };
+    return { fileBytes, datasets: written!.plans.flatMap((p) => p.datasets).map(tableResult) };
   }
 
   const sources: ColumnSource[] = [];
@@ -104,7 +109,7 @@ export async function exportHdf5(tables: readonly (ColumnSource | GrowingSource)
   const arrayDatasets = arrayPlans.flatMap((p) => p.datasets);
   const datasets = plans.flatMap((p) => p.datasets);
   const bytesTotal = datasets.reduce((sum, d) => sum + d.rows * d.rowBytes, 0) + arrayDatasets.reduce((sum, d) => sum + d.bytes, 0);
-  const fileBytes = await writeAtomically(options, () => bytesTotal, async (out) => {
+  const fileBytes = await writeAtomically(options, bytesTotal, async (out) => {
     let bytesWritten = 0;
     const afterBlock = (bytes: number): Promise<void> => out.afterBlock((bytesWritten += bytes));
     if (trees.length > 0) {
@@ -117,7 +122,7 @@ export async function exportHdf5(tables: readonly (ColumnSource | GrowingSource)
   return {
     fileBytes,
     datasets: [
-      ...datasets.map((d) => ({ name: d.path, rows: d.rows, dtype: d.h5pyDtype })),
+      ...datasets.map(tableResult),
       ...arrayDatasets.map((d) => ({ name: d.path, rows: d.source.shape[0] ?? 1, dtype: d.source.type.h5py, shape: [...d.source.shape] })),
     ],
   };

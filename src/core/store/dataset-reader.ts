@@ -9,7 +9,7 @@ import { typedView, type FixedBytes, type NumericArray } from './dtype-arrays.js
 import { gatherFixed } from './fixed-bytes.js';
 import type { TypedWindow } from './row-window-codec.js';
 
-export { toRowWindow, type TypedWindow } from './row-window-codec.js';
+export { toRowWindow } from './row-window-codec.js';
 
 /** A column's rows: a typed array in its dtype, or fixed-width items for 'S'/'U' (stride = the stored width). */
 export type ColumnData = NumericArray | FixedBytes;
